@@ -1,0 +1,169 @@
+package datasets
+
+import (
+	"fmt"
+	"sort"
+)
+
+func sortStrings(s []string) { sort.Strings(s) }
+
+// fieldIndex returns the position of a contract column of kind k; it panics
+// on a name the contract lacks (a programmer error caught by any test run).
+func fieldIndex(k Kind, name string) int {
+	for i, f := range specs[k] {
+		if f.name == name {
+			return i
+		}
+	}
+	panic("datasets: no column " + name + " in " + string(k))
+}
+
+// daysPerYear converts day counts to years of age.
+const daysPerYear = 365.25
+
+// checks are the cross-field rules of each kind, run on rows whose fields
+// all parsed.
+var checks = map[Kind]rowCheck{
+	KindAthletes: athleteCheck(),
+	KindResults:  resultCheck(),
+	KindPhysio:   physioCheck(),
+	KindMatches:  matchCheck(),
+	KindOdds:     oddsCheck(),
+}
+
+func notFuture(v *validator, field string, c *cell) {
+	if !c.null && c.i > int64(v.today) {
+		v.bad(field, fmt.Sprintf("%s is in the future", FormatDate(epochDay(c.i))))
+	}
+}
+
+func athleteCheck() rowCheck {
+	name, birth := fieldIndex(KindAthletes, "name"), fieldIndex(KindAthletes, "birth_date")
+	return func(v *validator) {
+		key := NameKey(v.field(name).s)
+		if key == "" {
+			v.bad("name", "has no letters")
+		}
+		v.extra[0] = cell{s: key}
+		b := v.field(birth)
+		notFuture(v, "birth_date", b)
+		if !b.null && int64(v.today)-b.i < 3*365 {
+			v.bad("birth_date", "athlete would be under 3 years old")
+		}
+	}
+}
+
+func resultCheck() rowCheck {
+	date, age := fieldIndex(KindResults, "date"), fieldIndex(KindResults, "age")
+	mark, unit, lib := fieldIndex(KindResults, "mark"), fieldIndex(KindResults, "unit"), fieldIndex(KindResults, "lower_is_better")
+	round, ref := fieldIndex(KindResults, "round"), fieldIndex(KindResults, "source_ref")
+	return func(v *validator) {
+		d := v.field(date)
+		if d.null && v.field(age).null {
+			v.bad("date", "either date or age is required")
+		}
+		notFuture(v, "date", d)
+		if v.field(mark).f <= 0 {
+			v.bad("mark", "must be positive")
+		}
+		if l := v.field(lib); l.null {
+			*l = cell{b: v.field(unit).s == "s"}
+		}
+		for _, i := range []int{round, ref} {
+			if c := v.field(i); c.null {
+				*c = cell{s: ""}
+			}
+		}
+	}
+}
+
+var physioByCode = func() map[string]PhysioTest {
+	m := map[string]PhysioTest{}
+	for _, t := range PhysioTests {
+		m[t.Code] = t
+	}
+	return m
+}()
+
+func physioCheck() rowCheck {
+	date, test := fieldIndex(KindPhysio, "date"), fieldIndex(KindPhysio, "test")
+	value, unit := fieldIndex(KindPhysio, "value"), fieldIndex(KindPhysio, "unit")
+	return func(v *validator) {
+		notFuture(v, "date", v.field(date))
+		t, ok := physioByCode[v.field(test).s]
+		if !ok {
+			v.bad("test", fmt.Sprintf("unknown test code %q (see PhysioTests in the README)", v.field(test).s))
+			return
+		}
+		if u := v.field(unit).s; u != t.Unit {
+			v.bad("unit", fmt.Sprintf("%q: test %s is measured in %s", u, t.Code, t.Unit))
+		}
+		if x := v.field(value).f; x < t.Min || x > t.Max {
+			v.bad("value", fmt.Sprintf("%g %s is outside the plausible range %g … %g for %s", x, t.Unit, t.Min, t.Max, t.Code))
+		}
+	}
+}
+
+func matchCheck() rowCheck {
+	date, status, result := fieldIndex(KindMatches, "date"), fieldIndex(KindMatches, "status"), fieldIndex(KindMatches, "result")
+	home, away := fieldIndex(KindMatches, "home"), fieldIndex(KindMatches, "away")
+	hs, as := fieldIndex(KindMatches, "home_score"), fieldIndex(KindMatches, "away_score")
+	return func(v *validator) {
+		st := v.field(status)
+		if st.null {
+			*st = cell{s: "completed"}
+		}
+		played := st.s == "completed" || st.s == "retired" || st.s == "walkover"
+		if played {
+			notFuture(v, "date", v.field(date))
+		}
+		if NameKey(v.field(home).s) == NameKey(v.field(away).s) {
+			v.bad("away", "same side as home")
+		}
+		r := v.field(result)
+		if st.s == "completed" && r.null {
+			v.bad("result", "required when status is completed")
+		}
+		if !played && !r.null {
+			v.bad("result", "given for a match with status "+st.s)
+		}
+		if h, a := v.field(hs), v.field(as); st.s == "completed" && !h.null && !a.null && !r.null {
+			want := "D"
+			if h.i > a.i {
+				want = "H"
+			} else if h.i < a.i {
+				want = "A"
+			}
+			if r.s != want {
+				v.bad("result", fmt.Sprintf("%s does not match the score %d-%d", r.s, h.i, a.i))
+			}
+		}
+	}
+}
+
+func oddsCheck() rowCheck {
+	market, sel := fieldIndex(KindOdds, "market"), fieldIndex(KindOdds, "selection")
+	price, line, at := fieldIndex(KindOdds, "price"), fieldIndex(KindOdds, "line"), fieldIndex(KindOdds, "captured_at")
+	return func(v *validator) {
+		if p := v.field(price).f; p <= 1.0 || p > 10000 {
+			v.bad("price", fmt.Sprintf("decimal odds %g must be above 1.0 (and at most 10000)", p))
+		}
+		m, s := v.field(market).s, v.field(sel).s
+		ou := s == "over" || s == "under"
+		if (m == "ou") != ou || (m == "ah" && s == "draw") {
+			v.bad("selection", fmt.Sprintf("%s is not a selection of market %s", s, m))
+		}
+		l := v.field(line)
+		switch {
+		case m == "1x2" && !l.null && l.f != 0:
+			v.bad("line", "market 1x2 has no line")
+		case m != "1x2" && l.null:
+			v.bad("line", "required for market "+m)
+		case l.null:
+			*l = cell{f: 0}
+		}
+		if c := v.field(at); !c.null && c.i > (int64(v.today)+2)*86400*1e6 {
+			v.bad("captured_at", "is in the future")
+		}
+	}
+}

@@ -1,0 +1,283 @@
+package datasets
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"time"
+
+	"github.com/apache/arrow/go/v17/arrow"
+)
+
+// batchRows is the number of rows per staging record batch.
+const batchRows = 64 * 1024
+
+// Ingest validates and loads every part of l in one transaction: either all
+// rows of all parts are loaded, or, when any row anywhere is invalid, none is
+// and the returned *LoadError lists every problem as file:line: field: reason.
+// A part whose kind, source and SHA-256 were loaded before is skipped and
+// reported as AlreadyLoaded. Rows upsert by natural key (see merge.go), so
+// overlapping files never duplicate rows.
+func (s *Store) Ingest(ctx context.Context, l Load) (*Report, error) {
+	start := time.Now()
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+
+	parts := append([]Part(nil), l.Parts...)
+	sort.SliceStable(parts, func(i, j int) bool { return kindOrder(parts[i].Kind) < kindOrder(parts[j].Kind) })
+
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("datasets: ingest: %w", err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "BEGIN TRANSACTION"); err != nil {
+		return nil, fmt.Errorf("datasets: ingest: %w", err)
+	}
+	committed := false
+	defer func() {
+		if !committed {
+			conn.ExecContext(context.WithoutCancel(ctx), "ROLLBACK")
+		}
+	}()
+
+	ld := &loader{conn: conn, ctx: ctx, progress: l.Progress}
+	if err := ld.nextIDs(); err != nil {
+		return nil, err
+	}
+	rep := &Report{LoadID: ld.loadID}
+	var probs []*problems
+	staged := make([]*stagedPart, len(parts))
+	for i, p := range parts {
+		pr := PartReport{Kind: p.Kind, Source: p.Source, File: p.File, SHA256: p.SHA256}
+		prev, err := ld.loadedBefore(p)
+		if err != nil {
+			return nil, err
+		}
+		if prev > 0 {
+			pr.AlreadyLoaded, pr.BatchID = true, prev
+			if err := drain(p.Rows, &pr.Rows); err != nil {
+				return nil, fmt.Errorf("datasets: ingest %s: %w", p.File, err)
+			}
+			rep.Parts = append(rep.Parts, pr)
+			continue
+		}
+		sp, err := ld.stage(i, p)
+		if err != nil {
+			return nil, err
+		}
+		staged[i] = sp
+		probs = append(probs, sp.probs)
+		pr.Rows = sp.rows
+		rep.Parts = append(rep.Parts, pr)
+	}
+	if lerr := loadError(probs); lerr != nil {
+		return nil, lerr
+	}
+	for i, sp := range staged {
+		if sp == nil {
+			continue
+		}
+		sp.batchID = ld.batchID
+		ld.batchID++
+		if err := ld.merge(sp, &rep.Parts[i]); err != nil {
+			return nil, err
+		}
+		if err := ld.recordBatch(sp, &rep.Parts[i], start); err != nil {
+			return nil, err
+		}
+	}
+	if _, err := conn.ExecContext(ctx, "COMMIT"); err != nil {
+		return nil, fmt.Errorf("datasets: ingest: commit: %w", err)
+	}
+	committed = true
+	for _, sp := range staged {
+		if sp != nil {
+			conn.ExecContext(ctx, "DROP TABLE IF EXISTS "+sp.table)
+		}
+	}
+	rep.Seconds = time.Since(start).Seconds()
+	return rep, nil
+}
+
+func kindOrder(k Kind) int {
+	for i, x := range Kinds {
+		if x == k {
+			return i
+		}
+	}
+	return len(Kinds)
+}
+
+func drain(rows Rows, n *int64) error {
+	for {
+		_, err := rows.Next()
+		if err == io.EOF {
+			return nil
+		}
+		var verr *ValidationError
+		if err != nil && !errors.As(err, &verr) {
+			return err
+		}
+		*n++
+	}
+}
+
+func loadError(all []*problems) error {
+	var list []ValidationError
+	for _, p := range all {
+		list = append(list, p.list...)
+	}
+	if len(list) == 0 {
+		return nil
+	}
+	return &LoadError{Problems: list}
+}
+
+// loader is the state of one Ingest call on its connection and transaction.
+type loader struct {
+	ctx      context.Context
+	conn     *sql.Conn
+	loadID   int64
+	batchID  int64
+	progress func(int64)
+}
+
+func (ld *loader) nextIDs() error {
+	err := ld.conn.QueryRowContext(ld.ctx, `SELECT coalesce(max(batch_id), 0) + 1, coalesce(max(load_id), 0) + 1 FROM ingest_batches`).
+		Scan(&ld.batchID, &ld.loadID)
+	if err != nil {
+		return fmt.Errorf("datasets: ingest: %w", err)
+	}
+	return nil
+}
+
+func (ld *loader) loadedBefore(p Part) (int64, error) {
+	var id int64
+	err := ld.conn.QueryRowContext(ld.ctx, `SELECT batch_id FROM ingest_batches WHERE kind = ? AND source = ? AND sha256 = ? ORDER BY batch_id LIMIT 1`,
+		string(p.Kind), p.Source, p.SHA256).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, fmt.Errorf("datasets: ingest: %w", err)
+	}
+	return id, nil
+}
+
+// stagedPart is one part validated into a temporary table.
+type stagedPart struct {
+	Part
+	table   string
+	rows    int64
+	probs   *problems
+	batchID int64
+}
+
+// stage decodes and validates p into the temporary table stage_<i>. Go
+// validates on one goroutine while DuckDB ingests the finished batches.
+func (ld *loader) stage(i int, p Part) (*stagedPart, error) {
+	if _, ok := specs[p.Kind]; !ok {
+		return nil, fmt.Errorf("datasets: ingest %s: unknown kind %q", p.File, p.Kind)
+	}
+	if p.Source == "" {
+		return nil, fmt.Errorf("datasets: ingest %s: a source name is required", p.File)
+	}
+	sp := &stagedPart{Part: p, table: fmt.Sprintf("stage_%d", i), probs: &problems{file: p.File}}
+	v := newValidator(p.Kind, p.Rows.Header(), sp.probs)
+	defer v.release()
+
+	ctx, cancel := context.WithCancel(ld.ctx)
+	defer cancel()
+	ch := make(chan arrow.Record, 2)
+	done := make(chan error, 1)
+	go func() { done <- sp.produce(ctx, v, ch, ld.progress) }()
+
+	reader := newChanReader(v.bld.Schema(), ch)
+	err := withArrowView(ld.ctx, ld.conn, reader, func(view string) error {
+		_, err := ld.conn.ExecContext(ld.ctx, fmt.Sprintf("CREATE TEMP TABLE %s AS SELECT * FROM %s", sp.table, view))
+		return err
+	})
+	cancel()
+	for range ch { // unblock the producer if DuckDB stopped reading early
+	}
+	perr := <-done
+	if perr != nil {
+		var verr *ValidationError
+		if errors.As(perr, &verr) {
+			sp.probs.add(verr.Line, verr.Field, verr.Reason)
+			return sp, nil
+		}
+		return nil, fmt.Errorf("datasets: ingest %s: %w", p.File, perr)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("datasets: stage %s: %w", p.File, err)
+	}
+	return sp, nil
+}
+
+// produce decodes and validates every row, sending full batches on ch.
+func (sp *stagedPart) produce(ctx context.Context, v *validator, ch chan<- arrow.Record, progress func(int64)) error {
+	defer close(ch)
+	send := func() bool {
+		rec := v.flush()
+		if rec == nil {
+			return true
+		}
+		select {
+		case ch <- rec:
+			return true
+		case <-ctx.Done():
+			rec.Release()
+			return false
+		}
+	}
+	var sinceProgress int64
+	for {
+		row, err := sp.Rows.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			var verr *ValidationError
+			if !errors.As(err, &verr) || row.Line == 0 {
+				return err // the file cannot be read on: a syntax error or I/O
+			}
+			sp.probs.add(verr.Line, verr.Field, verr.Reason)
+			sp.rows++
+			continue
+		}
+		sp.rows++
+		v.add(row)
+		if v.buffered() >= batchRows && !send() {
+			return ctx.Err()
+		}
+		if sinceProgress++; sinceProgress == 10_000 && progress != nil {
+			progress(sinceProgress)
+			sinceProgress = 0
+		}
+	}
+	if progress != nil && sinceProgress > 0 {
+		progress(sinceProgress)
+	}
+	if sp.probs.total > 0 {
+		return nil // nothing will be loaded; skip the last batch
+	}
+	if !send() {
+		return ctx.Err()
+	}
+	return nil
+}
+
+func (ld *loader) recordBatch(sp *stagedPart, pr *PartReport, start time.Time) error {
+	pr.BatchID = sp.batchID
+	_, err := ld.conn.ExecContext(ld.ctx, `INSERT INTO ingest_batches VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())`,
+		sp.batchID, ld.loadID, string(sp.Kind), sp.Source, sp.File, sp.SHA256, sp.rows, pr.Inserted, pr.Updated, pr.Unchanged, start)
+	if err != nil {
+		return fmt.Errorf("datasets: ingest %s: record batch: %w", sp.File, err)
+	}
+	return nil
+}

@@ -1,0 +1,118 @@
+package datasets
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"errors"
+	"fmt"
+	"os"
+	"sync"
+
+	"github.com/apache/arrow/go/v17/arrow/array"
+	"github.com/marcboeker/go-duckdb"
+)
+
+// DefaultPath is the database file used when neither --db nor PODIUM_DB names one.
+const DefaultPath = "podium.duckdb"
+
+// ErrNotFound is returned when a looked-up row does not exist.
+var ErrNotFound = errors.New("datasets: not found")
+
+// Store is the Podium database: one DuckDB file with the schema of migrations/.
+// A Store is safe for concurrent use; writes that load data are serialised.
+type Store struct {
+	connector *duckdb.Connector
+	db        *sql.DB
+	path      string
+	writeMu   sync.Mutex // one load or merge at a time, so batches never interleave
+}
+
+// PathFromEnv returns flagValue when set, else $PODIUM_DB, else DefaultPath.
+func PathFromEnv(flagValue string) string {
+	if flagValue != "" {
+		return flagValue
+	}
+	if v := os.Getenv("PODIUM_DB"); v != "" {
+		return v
+	}
+	return DefaultPath
+}
+
+// Open opens (creating if needed) the database at path and applies pending
+// migrations. An empty path opens a private in-memory database.
+func Open(ctx context.Context, path string) (*Store, error) {
+	c, err := duckdb.NewConnector(path, nil)
+	if err != nil {
+		return nil, fmt.Errorf("datasets: open %s: %w", path, err)
+	}
+	s := &Store{connector: c, db: sql.OpenDB(c), path: path}
+	if err := s.db.PingContext(ctx); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("datasets: open %s: %w", path, err)
+	}
+	if err := s.migrate(ctx); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Path returns the file the store was opened on ("" for in-memory).
+func (s *Store) Path() string { return s.path }
+
+// Close checkpoints and closes the database.
+func (s *Store) Close() error {
+	err := s.db.Close()
+	if cerr := s.connector.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// QueryArrow runs query and returns its result as Arrow record batches, the
+// hot path for feature sets: no row-by-row scanning. The caller releases the
+// reader.
+func (s *Store) QueryArrow(ctx context.Context, query string, args ...any) (array.RecordReader, error) {
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("datasets: arrow query: %w", err)
+	}
+	defer conn.Close()
+	var rr array.RecordReader
+	err = conn.Raw(func(dc any) error {
+		ar, err := duckdb.NewArrowFromConn(dc.(driver.Conn))
+		if err != nil {
+			return err
+		}
+		rr, err = ar.QueryContext(ctx, query, args...)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("datasets: arrow query: %w", err)
+	}
+	return rr, nil
+}
+
+// Exec runs a statement that returns no rows. Used by the importers and the
+// simulator's ground-truth writer; ingestion of outside data goes through Ingest.
+func (s *Store) Exec(ctx context.Context, query string, args ...any) (int64, error) {
+	res, err := s.db.ExecContext(ctx, query, args...)
+	if err != nil {
+		return 0, fmt.Errorf("datasets: exec: %w", err)
+	}
+	n, _ := res.RowsAffected()
+	return n, nil
+}
+
+// QueryRow runs a query expected to return one row and scans it into dest.
+func (s *Store) QueryRow(ctx context.Context, query string, args []any, dest ...any) error {
+	err := s.db.QueryRowContext(ctx, query, args...).Scan(dest...)
+	if errors.Is(err, sql.ErrNoRows) {
+		return ErrNotFound
+	}
+	if err != nil {
+		return fmt.Errorf("datasets: query: %w", err)
+	}
+	return nil
+}
