@@ -3,6 +3,8 @@ package datasets
 import (
 	"fmt"
 	"sort"
+	"strconv"
+	"time"
 )
 
 func sortStrings(s []string) { sort.Strings(s) }
@@ -54,9 +56,11 @@ func athleteCheck() rowCheck {
 }
 
 func resultCheck() rowCheck {
-	date, age := fieldIndex(KindResults, "date"), fieldIndex(KindResults, "age")
+	ath, date, age := fieldIndex(KindResults, "athlete_source_id"), fieldIndex(KindResults, "date"), fieldIndex(KindResults, "age")
+	sport, disc := fieldIndex(KindResults, "sport"), fieldIndex(KindResults, "discipline")
 	mark, unit, lib := fieldIndex(KindResults, "mark"), fieldIndex(KindResults, "unit"), fieldIndex(KindResults, "lower_is_better")
-	round, ref := fieldIndex(KindResults, "round"), fieldIndex(KindResults, "source_ref")
+	sex, round, ref := fieldIndex(KindResults, "sex"), fieldIndex(KindResults, "round"), fieldIndex(KindResults, "source_ref")
+	comp, level, venue := fieldIndex(KindResults, "competition"), fieldIndex(KindResults, "level"), fieldIndex(KindResults, "venue")
 	return func(v *validator) {
 		d := v.field(date)
 		if d.null && v.field(age).null {
@@ -69,12 +73,83 @@ func resultCheck() rowCheck {
 		if l := v.field(lib); l.null {
 			*l = cell{b: v.field(unit).s == "s"}
 		}
-		for _, i := range []int{round, ref} {
+		for _, i := range [...]int{round, ref} {
 			if c := v.field(i); c.null {
 				*c = cell{s: ""}
 			}
 		}
+		a, ok := resolveAthlete(v, ath)
+		if !ok {
+			return
+		}
+		v.extra[0] = cell{i: a.id}
+		v.extra[1] = athleteAge(v, a, d, v.field(age))
+		v.extra[2] = cell{s: a.sex}
+		if s := v.field(sex); !s.null && s.s != a.sex {
+			v.bad("sex", fmt.Sprintf("%s, but the athlete is recorded as %s", s.s, a.sex))
+		}
+		v.extra[3] = cell{null: true}
+		season := int32(0)
+		if !d.null {
+			season = int32(yearOf(epochDay(d.i)))
+		}
+		if c := v.field(comp); !c.null {
+			v.extra[3] = cell{i: v.res.competition(v.field(sport).s, c.s, v.field(level).s, v.field(venue).s, season)}
+		}
+		r := v.res
+		r.keyReset()
+		if ref := v.field(ref).s; ref != "" {
+			r.keyString("ref")
+			r.keyString(ref)
+		} else {
+			r.keyString("nk")
+			r.keyInt(a.id)
+			r.keyString(v.field(sport).s)
+			r.keyString(v.field(disc).s)
+			if d.null {
+				r.keyBuf = strconv.AppendFloat(append(r.keyBuf, "age "...), v.field(age).f, 'g', -1, 64)
+			}
+			r.keyInt(d.i)
+			r.keyString(v.field(round).s)
+			r.keyString(v.field(comp).s)
+		}
+		k := r.keyHash()
+		if first := v.res.firstLine(k, v.line); first != v.line {
+			v.bad("row", fmt.Sprintf("duplicate of line %d (same source_ref, or same athlete, discipline, date, round and competition)", first))
+		}
+		kb := k.Bytes()
+		v.extra[4] = cell{s: string(kb[:])}
 	}
+}
+
+// resolveAthlete finds the athlete named by the source id in column col.
+func resolveAthlete(v *validator, col int) (athleteInfo, bool) {
+	id := v.field(col).s
+	a, ok := v.res.athletes[id]
+	if !ok {
+		v.bad(specs[v.kind][col].name, fmt.Sprintf("no athlete %s from this source (load the athletes first or in the same load)", id))
+	}
+	return a, ok
+}
+
+// athleteAge is the age at the result: as given, else from the birth date
+// (NULL when neither is known). Ages outside 4–100 are rejected.
+func athleteAge(v *validator, a athleteInfo, date, given *cell) cell {
+	c := cell{null: true}
+	switch {
+	case !given.null:
+		c = cell{f: given.f}
+	case a.has && !date.null:
+		c = cell{f: float64(date.i-int64(a.birth)) / daysPerYear}
+	}
+	if !c.null && (c.f < 4 || c.f > 100) {
+		v.bad("date", fmt.Sprintf("athlete (born %s) would be %.1f years old", FormatDate(a.birth), c.f))
+	}
+	return c
+}
+
+func yearOf(d epochDay) int {
+	return time.Unix(int64(d)*86400, 0).UTC().Year()
 }
 
 var physioByCode = func() map[string]PhysioTest {
@@ -86,10 +161,11 @@ var physioByCode = func() map[string]PhysioTest {
 }()
 
 func physioCheck() rowCheck {
-	date, test := fieldIndex(KindPhysio, "date"), fieldIndex(KindPhysio, "test")
+	ath, date, test := fieldIndex(KindPhysio, "athlete_source_id"), fieldIndex(KindPhysio, "date"), fieldIndex(KindPhysio, "test")
 	value, unit := fieldIndex(KindPhysio, "value"), fieldIndex(KindPhysio, "unit")
 	return func(v *validator) {
-		notFuture(v, "date", v.field(date))
+		d := v.field(date)
+		notFuture(v, "date", d)
 		t, ok := physioByCode[v.field(test).s]
 		if !ok {
 			v.bad("test", fmt.Sprintf("unknown test code %q (see PhysioTests in the README)", v.field(test).s))
@@ -100,6 +176,20 @@ func physioCheck() rowCheck {
 		}
 		if x := v.field(value).f; x < t.Min || x > t.Max {
 			v.bad("value", fmt.Sprintf("%g %s is outside the plausible range %g … %g for %s", x, t.Unit, t.Min, t.Max, t.Code))
+		}
+		a, ok := resolveAthlete(v, ath)
+		if !ok {
+			return
+		}
+		v.extra[0] = cell{i: a.id}
+		athleteAge(v, a, d, &cell{null: true})
+		v.res.keyReset()
+		v.res.keyInt(a.id)
+		v.res.keyInt(d.i)
+		v.res.keyString(t.Code)
+		k := v.res.keyHash()
+		if first := v.res.firstLine(k, v.line); first != v.line {
+			v.bad("row", fmt.Sprintf("duplicate of line %d (same athlete, date and test)", first))
 		}
 	}
 }

@@ -34,6 +34,11 @@ func (s *Store) Ingest(ctx context.Context, l Load) (*Report, error) {
 		return nil, fmt.Errorf("datasets: ingest: %w", err)
 	}
 	defer conn.Close()
+	// Row order inside a table carries no meaning here (ids do): let DuckDB
+	// insert in parallel.
+	if _, err := conn.ExecContext(ctx, "SET preserve_insertion_order = false"); err != nil {
+		return nil, fmt.Errorf("datasets: ingest: %w", err)
+	}
 	if _, err := conn.ExecContext(ctx, "BEGIN TRANSACTION"); err != nil {
 		return nil, fmt.Errorf("datasets: ingest: %w", err)
 	}
@@ -49,8 +54,10 @@ func (s *Store) Ingest(ctx context.Context, l Load) (*Report, error) {
 		return nil, err
 	}
 	rep := &Report{LoadID: ld.loadID}
-	var probs []*problems
-	staged := make([]*stagedPart, len(parts))
+	// Parts load in kind order, each staged and merged before the next is
+	// read, so results see the athletes of the same load. The first part
+	// with problems ends the load; the transaction is rolled back.
+	var staged []*stagedPart
 	for i, p := range parts {
 		pr := PartReport{Kind: p.Kind, Source: p.Source, File: p.File, SHA256: p.SHA256}
 		prev, err := ld.loadedBefore(p)
@@ -69,35 +76,25 @@ func (s *Store) Ingest(ctx context.Context, l Load) (*Report, error) {
 		if err != nil {
 			return nil, err
 		}
-		staged[i] = sp
-		probs = append(probs, sp.probs)
+		staged = append(staged, sp)
 		pr.Rows = sp.rows
+		if sp.probs.total > 0 {
+			return nil, &LoadError{Problems: sp.probs.list}
+		}
+		if err := ld.merge(sp, &pr); err != nil {
+			return nil, err
+		}
+		if err := ld.recordBatch(sp, &pr, start); err != nil {
+			return nil, err
+		}
 		rep.Parts = append(rep.Parts, pr)
-	}
-	if lerr := loadError(probs); lerr != nil {
-		return nil, lerr
-	}
-	for i, sp := range staged {
-		if sp == nil {
-			continue
-		}
-		sp.batchID = ld.batchID
-		ld.batchID++
-		if err := ld.merge(sp, &rep.Parts[i]); err != nil {
-			return nil, err
-		}
-		if err := ld.recordBatch(sp, &rep.Parts[i], start); err != nil {
-			return nil, err
-		}
 	}
 	if _, err := conn.ExecContext(ctx, "COMMIT"); err != nil {
 		return nil, fmt.Errorf("datasets: ingest: commit: %w", err)
 	}
 	committed = true
 	for _, sp := range staged {
-		if sp != nil {
-			conn.ExecContext(ctx, "DROP TABLE IF EXISTS "+sp.table)
-		}
+		conn.ExecContext(ctx, "DROP TABLE IF EXISTS "+sp.table)
 	}
 	rep.Seconds = time.Since(start).Seconds()
 	return rep, nil
@@ -124,17 +121,6 @@ func drain(rows Rows, n *int64) error {
 		}
 		*n++
 	}
-}
-
-func loadError(all []*problems) error {
-	var list []ValidationError
-	for _, p := range all {
-		list = append(list, p.list...)
-	}
-	if len(list) == 0 {
-		return nil
-	}
-	return &LoadError{Problems: list}
 }
 
 // loader is the state of one Ingest call on its connection and transaction.
@@ -175,6 +161,7 @@ type stagedPart struct {
 	rows    int64
 	probs   *problems
 	batchID int64
+	res     *resolver
 }
 
 // stage decodes and validates p into the temporary table stage_<i>. Go
@@ -186,8 +173,14 @@ func (ld *loader) stage(i int, p Part) (*stagedPart, error) {
 	if p.Source == "" {
 		return nil, fmt.Errorf("datasets: ingest %s: a source name is required", p.File)
 	}
-	sp := &stagedPart{Part: p, table: fmt.Sprintf("stage_%d", i), probs: &problems{file: p.File}}
+	sp := &stagedPart{Part: p, table: fmt.Sprintf("stage_%d", i), probs: &problems{file: p.File}, batchID: ld.batchID}
+	ld.batchID++
+	var err error
+	if sp.res, err = ld.newResolver(p); err != nil {
+		return nil, err
+	}
 	v := newValidator(p.Kind, p.Rows.Header(), sp.probs)
+	v.res = sp.res
 	defer v.release()
 
 	ctx, cancel := context.WithCancel(ld.ctx)
@@ -197,7 +190,9 @@ func (ld *loader) stage(i int, p Part) (*stagedPart, error) {
 	go func() { done <- sp.produce(ctx, v, ch, ld.progress) }()
 
 	reader := newChanReader(v.bld.Schema(), ch)
-	err := withArrowView(ld.ctx, ld.conn, reader, func(view string) error {
+	t0 := time.Now()
+	defer func() { traceSQL(t0, "stage "+p.File) }()
+	err = withArrowView(ld.ctx, ld.conn, reader, func(view string) error {
 		_, err := ld.conn.ExecContext(ld.ctx, fmt.Sprintf("CREATE TEMP TABLE %s AS SELECT * FROM %s", sp.table, view))
 		return err
 	})

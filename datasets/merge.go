@@ -2,8 +2,18 @@ package datasets
 
 import (
 	"fmt"
+	"os"
 	"strings"
+	"time"
 )
+
+// traceSQL prints each merge statement's duration when PODIUM_TRACE_SQL is set.
+func traceSQL(t0 time.Time, query string) {
+	if os.Getenv("PODIUM_TRACE_SQL") != "" {
+		q := strings.Join(strings.Fields(query), " ")
+		fmt.Fprintf(os.Stderr, "%8.3fs %.110s\n", time.Since(t0).Seconds(), q)
+	}
+}
 
 // merge checks a staged part against the database (references, duplicates,
 // identity contradictions) and upserts it by the kind's natural key:
@@ -44,6 +54,8 @@ func bind(sp *stagedPart, query string) string {
 
 func (ld *loader) exec(sp *stagedPart, query string, args ...any) (int64, error) {
 	query = bind(sp, query)
+	t0 := time.Now()
+	defer func() { traceSQL(t0, query) }()
 	res, err := ld.conn.ExecContext(ld.ctx, query, args...)
 	if err != nil {
 		return 0, fmt.Errorf("datasets: ingest %s: %w\n%s", sp.File, err, query)
@@ -55,6 +67,8 @@ func (ld *loader) exec(sp *stagedPart, query string, args ...any) (int64, error)
 func (ld *loader) count(sp *stagedPart, query string, args ...any) (int64, error) {
 	var n int64
 	query = bind(sp, query)
+	t0 := time.Now()
+	defer func() { traceSQL(t0, query) }()
 	if err := ld.conn.QueryRowContext(ld.ctx, query, args...).Scan(&n); err != nil {
 		return 0, fmt.Errorf("datasets: ingest %s: %w\n%s", sp.File, err, query)
 	}
@@ -65,6 +79,8 @@ func (ld *loader) count(sp *stagedPart, query string, args ...any) (int64, error
 // part's problems. It reports whether any was found.
 func (ld *loader) collect(sp *stagedPart, query string, args ...any) (bool, error) {
 	query = bind(sp, query)
+	t0 := time.Now()
+	defer func() { traceSQL(t0, query) }()
 	rows, err := ld.conn.QueryContext(ld.ctx, query+fmt.Sprintf(" ORDER BY 1 LIMIT %d", maxKept), args...)
 	if err != nil {
 		return false, fmt.Errorf("datasets: check %s: %w\n%s", sp.File, err, query)
@@ -130,7 +146,13 @@ func (ld *loader) upsert(sp *stagedPart, u upsert, n string, pr *PartReport) err
 	id, idSel := "", ""
 	if u.idCol != "" {
 		id = u.idCol + ", "
-		idSel = fmt.Sprintf("(SELECT coalesce(max(%s), 0) FROM %s) + row_number() OVER (ORDER BY n.src_line), ", u.idCol, u.target)
+		// Ids grow from the table's maximum by source line: unique within the
+		// part, cheap (no window), and gaps where a row was an update.
+		var base int64
+		if base, err = ld.count(sp, fmt.Sprintf("SELECT coalesce(max(%s), 0) FROM %s", u.idCol, u.target)); err != nil {
+			return err
+		}
+		idSel = fmt.Sprintf("%d + n.src_line, ", base)
 	}
 	q := fmt.Sprintf("INSERT INTO %s (%s%s, batch_id) SELECT %s%s, %d FROM %s n", u.target, id, strings.Join(cols, ", "), idSel, sel, sp.batchID, n)
 	if matched > 0 {
@@ -140,9 +162,9 @@ func (ld *loader) upsert(sp *stagedPart, u upsert, n string, pr *PartReport) err
 	return err
 }
 
-// resolveAthlete is the SQL join that maps a staged athlete_source_id column
+// joinAthleteAlias is the SQL join that maps a staged athlete_source_id column
 // to athlete_aliases of the part's source.
-func resolveAthlete(alias, col string) string {
+func joinAthleteAlias(alias, col string) string {
 	return fmt.Sprintf("LEFT JOIN athlete_aliases %s ON %s.source = $source AND %s.source_id = s.%s", alias, alias, alias, col)
 }
 

@@ -2,70 +2,34 @@ package datasets
 
 import "fmt"
 
+// mergeResults upserts a staged results part. Validation already resolved
+// athletes, ages, competitions and the natural key, and found duplicates.
 func (ld *loader) mergeResults(sp *stagedPart, pr *PartReport) error {
-	n := "n_" + sp.table
-	_, err := ld.exec(sp, fmt.Sprintf(`CREATE TEMP TABLE %s AS
-		SELECT s.src_line, al.athlete_id, s.date,
-		       coalesce(s.age, datediff('day', a.birth_date, s.date) / %g) AS age_years,
-		       s.sport, s.discipline, coalesce(s.sex, a.sex) AS sex, s.mark, s.unit, s.lower_is_better, s.wind,
-		       s.round, s.place, s.competition, coalesce(year(s.date), 0) AS season, s.level, s.venue,
-		       $source AS source, s.source_ref, a.birth_date AS birth_date,
-		       CASE WHEN s.source_ref <> '' THEN 'ref|' || $source || '|' || s.source_ref
-		            ELSE concat_ws('|', 'nk', al.athlete_id, s.sport, s.discipline,
-		                 coalesce(strftime(s.date, '%%Y-%%m-%%d'), 'age ' || s.age), s.round, coalesce(s.competition, '')) END AS result_key
-		FROM %s s %s LEFT JOIN athletes a ON a.athlete_id = al.athlete_id`, n, daysPerYear, sp.table, resolveAthlete("al", "athlete_source_id")))
-	if err != nil {
+	if err := ld.insertCompetitions(sp, sp.res); err != nil {
 		return err
 	}
-	defer ld.exec(sp, "DROP TABLE IF EXISTS "+n)
-	if bad, err := ld.collect(sp, fmt.Sprintf(`SELECT s.src_line, 'athlete_source_id', %s FROM %s s JOIN %s r USING (src_line) WHERE r.athlete_id IS NULL`,
-		missingAthlete("athlete_source_id"), sp.table, n)); bad || err != nil {
+	v := "v_" + sp.table
+	if _, err := ld.exec(sp, fmt.Sprintf(`CREATE TEMP VIEW %s AS SELECT src_line, result_key, athlete_id, date, age_years,
+		sport, discipline, sex_eff AS sex, mark, unit, lower_is_better, wind, round, place, competition_id, level, venue,
+		$source AS source, source_ref FROM %s`, v, sp.table)); err != nil {
 		return err
 	}
-	if bad, err := ld.collect(sp, fmt.Sprintf(`SELECT src_line, CASE WHEN date IS NULL THEN 'age' ELSE 'date' END,
-		'athlete (born ' || birth_date || ') would be ' || round(age_years, 1) || ' years old' FROM %s WHERE age_years < 4 OR age_years > 100`, n)); bad || err != nil {
-		return err
-	}
-	if bad, err := ld.duplicateCheck(sp, n, "result_key", "same source_ref, or same athlete, discipline, date, round and competition"); bad || err != nil {
-		return err
-	}
-	if err := ld.mergeCompetitions(sp, n); err != nil {
-		return err
-	}
-	c := "c_" + sp.table
-	if _, err := ld.exec(sp, fmt.Sprintf(`CREATE TEMP TABLE %s AS SELECT n.*, x.competition_id FROM %s n
-		LEFT JOIN competitions x ON x.sport = n.sport AND x.name = n.competition AND x.season = n.season`, c, n)); err != nil {
-		return err
-	}
-	defer ld.exec(sp, "DROP TABLE IF EXISTS "+c)
+	defer ld.exec(sp, "DROP VIEW IF EXISTS "+v)
 	return ld.upsert(sp, upsert{target: "results", idCol: "result_id", key: []string{"result_key"},
 		cols: []string{"athlete_id", "date", "age_years", "sport", "discipline", "sex", "mark", "unit", "lower_is_better",
-			"wind", "round", "place", "competition_id", "level", "venue", "source", "source_ref"}}, c, pr)
+			"wind", "round", "place", "competition_id", "level", "venue", "source", "source_ref"}}, v, pr)
 }
 
+// mergePhysio upserts a staged physiological tests part.
 func (ld *loader) mergePhysio(sp *stagedPart, pr *PartReport) error {
-	n := "n_" + sp.table
-	_, err := ld.exec(sp, fmt.Sprintf(`CREATE TEMP TABLE %s AS
-		SELECT s.src_line, al.athlete_id, s.date, s.test, s.value, s.unit, $source AS source,
-		       datediff('day', a.birth_date, s.date) / %g AS age_years, a.birth_date
-		FROM %s s %s LEFT JOIN athletes a ON a.athlete_id = al.athlete_id`, n, daysPerYear, sp.table, resolveAthlete("al", "athlete_source_id")))
-	if err != nil {
+	v := "v_" + sp.table
+	if _, err := ld.exec(sp, fmt.Sprintf(`CREATE TEMP VIEW %s AS SELECT src_line, athlete_id, date, test, value, unit,
+		$source AS source FROM %s`, v, sp.table)); err != nil {
 		return err
 	}
-	defer ld.exec(sp, "DROP TABLE IF EXISTS "+n)
-	if bad, err := ld.collect(sp, fmt.Sprintf(`SELECT s.src_line, 'athlete_source_id', %s FROM %s s JOIN %s r USING (src_line) WHERE r.athlete_id IS NULL`,
-		missingAthlete("athlete_source_id"), sp.table, n)); bad || err != nil {
-		return err
-	}
-	if bad, err := ld.collect(sp, fmt.Sprintf(`SELECT src_line, 'date', 'athlete (born ' || birth_date || ') would be ' || round(age_years, 1) || ' years old'
-		FROM %s WHERE age_years < 4 OR age_years > 100`, n)); bad || err != nil {
-		return err
-	}
-	if bad, err := ld.duplicateCheck(sp, n, "athlete_id, date, test", "same athlete, date and test"); bad || err != nil {
-		return err
-	}
+	defer ld.exec(sp, "DROP VIEW IF EXISTS "+v)
 	return ld.upsert(sp, upsert{target: "physio_tests", key: []string{"athlete_id", "date", "test"},
-		cols: []string{"value", "unit", "source"}}, n, pr)
+		cols: []string{"value", "unit", "source"}}, v, pr)
 }
 
 func (ld *loader) mergeMatches(sp *stagedPart, pr *PartReport) error {
@@ -76,7 +40,7 @@ func (ld *loader) mergeMatches(sp *stagedPart, pr *PartReport) error {
 		       ha.athlete_id AS home_athlete_id, aa.athlete_id AS away_athlete_id, s.home_rank, s.away_rank,
 		       s.home_score, s.away_score, s.ht_home_score, s.ht_away_score, s.score, s.result, s.status,
 		       s.referee, s.venue, s.home_athlete_source_id, s.away_athlete_source_id
-		FROM %s s %s %s`, n, sp.table, resolveAthlete("ha", "home_athlete_source_id"), resolveAthlete("aa", "away_athlete_source_id")))
+		FROM %s s %s %s`, n, sp.table, joinAthleteAlias("ha", "home_athlete_source_id"), joinAthleteAlias("aa", "away_athlete_source_id")))
 	if err != nil {
 		return err
 	}

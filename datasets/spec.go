@@ -19,6 +19,8 @@ const (
 	tSex                    // M or F
 	tBool                   // true/false
 	tEnum                   // one of enum's keys, stored as its value
+	tInt64                  // derived ids
+	tBlob                   // derived binary keys
 )
 
 // fieldSpec says how to parse one contract column.
@@ -41,6 +43,10 @@ func (f fieldSpec) arrowType() arrow.DataType {
 		return arrow.PrimitiveTypes.Int32
 	case tBool:
 		return arrow.FixedWidthTypes.Boolean
+	case tInt64:
+		return arrow.PrimitiveTypes.Int64
+	case tBlob:
+		return arrow.BinaryTypes.Binary
 	}
 	return arrow.BinaryTypes.String
 }
@@ -105,8 +111,11 @@ var specs = map[Kind][]fieldSpec{
 }
 
 // derived are staging columns that row checks compute, after the contract's.
-var derived = map[Kind][]arrow.Field{
-	KindAthletes: {{Name: "name_key", Type: arrow.BinaryTypes.String}},
+var derived = map[Kind][]fieldSpec{
+	KindAthletes: {{name: "name_key"}},
+	KindResults: {{name: "athlete_id", typ: tInt64}, {name: "age_years", typ: tNumber}, {name: "sex_eff"},
+		{name: "competition_id", typ: tInt64}, {name: "result_key", typ: tBlob}},
+	KindPhysio: {{name: "athlete_id", typ: tInt64}},
 }
 
 // stagingSchema is src_line, then the kind's contract columns, then derived ones.
@@ -115,6 +124,8 @@ func stagingSchema(k Kind) *arrow.Schema {
 	for _, f := range specs[k] {
 		fields = append(fields, arrow.Field{Name: f.name, Type: f.arrowType(), Nullable: true})
 	}
-	fields = append(fields, derived[k]...)
+	for _, f := range derived[k] {
+		fields = append(fields, arrow.Field{Name: f.name, Type: f.arrowType(), Nullable: true})
+	}
 	return arrow.NewSchema(fields, nil)
 }

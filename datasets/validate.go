@@ -49,6 +49,7 @@ type validator struct {
 	today  epochDay
 	check  rowCheck
 	rowBad bool
+	res    *resolver // athletes and competitions known to the database
 }
 
 // rowCheck does a kind's cross-field checks on a parsed row and fills its
@@ -205,8 +206,8 @@ func (v *validator) appendRow() {
 	for i, f := range v.spec {
 		appendCell(v.bld.Field(i+1), f.typ, &v.cells[i])
 	}
-	for i := range v.extra {
-		appendCell(v.bld.Field(1+len(v.spec)+i), tText, &v.extra[i])
+	for i, f := range derived[v.kind] {
+		appendCell(v.bld.Field(1+len(v.spec)+i), f.typ, &v.extra[i])
 	}
 }
 
@@ -224,6 +225,10 @@ func appendCell(b array.Builder, t ftype, c *cell) {
 		b.(*array.Float64Builder).Append(c.f)
 	case tInt:
 		b.(*array.Int32Builder).Append(int32(c.i))
+	case tInt64:
+		b.(*array.Int64Builder).Append(c.i)
+	case tBlob:
+		b.(*array.BinaryBuilder).Append([]byte(c.s))
 	case tBool:
 		b.(*array.BooleanBuilder).Append(c.b)
 	default:

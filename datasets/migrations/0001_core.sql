@@ -54,7 +54,7 @@ CREATE TABLE competitions (
 
 CREATE TABLE results (
     result_id       BIGINT NOT NULL,
-    result_key      VARCHAR NOT NULL,     -- natural key, see datasets/merge.go
+    result_key      BLOB NOT NULL,        -- 128-bit hash of the natural key, see datasets/merge.go
     athlete_id      BIGINT NOT NULL,
     date            DATE,                 -- NULL when only the age at the result is known
     age_years       DOUBLE,               -- exact age at the result (from birth date, or as given)
