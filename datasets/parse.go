@@ -2,6 +2,7 @@ package datasets
 
 import (
 	"errors"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -136,7 +137,8 @@ func ParseMark(s string) (float64, error) {
 		}
 		total = total*60 + v
 	}
-	return total, nil
+	// 60 + 43.01 is 103.00999…: round to the microsecond, far below any timing.
+	return math.Round(total*1e6) / 1e6, nil
 }
 
 // ParseSex maps the spellings feeds use (M/F, male/female, Vietnamese
@@ -211,6 +213,8 @@ func NameKey(name string) string {
 		}
 	}
 	if !ascii {
+		// Invalid bytes would make the transform fail and keep the marks.
+		name = strings.ToValidUTF8(name, " ")
 		name = strings.NewReplacer("đ", "d", "Đ", "D").Replace(name)
 		if out, _, err := transform.String(stripMarks, name); err == nil {
 			name = out

@@ -40,6 +40,10 @@ type newCompetition struct {
 	season                    int32
 }
 
+func emptyResolver() *resolver {
+	return &resolver{athletes: map[string]athleteInfo{}, comps: map[string]int64{}, seen: map[xxh3.Uint128]int64{}}
+}
+
 // arrowQuery runs query on conn (inside the load's transaction, so rows the
 // load already wrote are visible) and calls fn for each record.
 func arrowQuery(ctx context.Context, conn *sql.Conn, query string, fn func(arrow.Record)) error {
@@ -63,11 +67,10 @@ func arrowQuery(ctx context.Context, conn *sql.Conn, query string, fn func(arrow
 // newResolver loads the athletes of source (for results and physio) and the
 // competitions (for results).
 func (ld *loader) newResolver(p Part) (*resolver, error) {
-	r := &resolver{seen: map[xxh3.Uint128]int64{}}
+	r := emptyResolver()
 	if p.Kind != KindResults && p.Kind != KindPhysio {
 		return r, nil
 	}
-	r.athletes = map[string]athleteInfo{}
 	q := fmt.Sprintf(`SELECT x.source_id, x.athlete_id, a.birth_date, a.sex FROM athlete_aliases x
 		JOIN athletes a USING (athlete_id) WHERE x.source = '%s'`, escapeLiteral(p.Source))
 	err := arrowQuery(ld.ctx, ld.conn, q, func(rec arrow.Record) {
@@ -84,7 +87,6 @@ func (ld *loader) newResolver(p Part) (*resolver, error) {
 	if p.Kind != KindResults {
 		return r, nil
 	}
-	r.comps = map[string]int64{}
 	err = arrowQuery(ld.ctx, ld.conn, `SELECT sport, name, season, competition_id FROM competitions`, func(rec arrow.Record) {
 		sp, nm := rec.Column(0).(*array.String), rec.Column(1).(*array.String)
 		se, id := rec.Column(2).(*array.Int32), rec.Column(3).(*array.Int64)
