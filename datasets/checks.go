@@ -3,7 +3,6 @@ package datasets
 import (
 	"fmt"
 	"sort"
-	"strconv"
 	"time"
 )
 
@@ -94,30 +93,29 @@ func resultCheck() rowCheck {
 			season = int32(yearOf(epochDay(d.i)))
 		}
 		if c := v.field(comp); !c.null {
-			v.extra[3] = cell{i: v.res.competition(v.field(sport).s, c.s, v.field(level).s, v.field(venue).s, season)}
+			v.extra[3] = cell{i: v.res.competition(&v.key, v.field(sport).s, c.s, v.field(level).s, v.field(venue).s, season)}
 		}
-		r := v.res
-		r.keyReset()
+		k := &v.key
+		k.reset()
 		if ref := v.field(ref).s; ref != "" {
-			r.keyString("ref")
-			r.keyString(ref)
+			k.str("ref")
+			k.str(ref)
 		} else {
-			r.keyString("nk")
-			r.keyInt(a.id)
-			r.keyString(v.field(sport).s)
-			r.keyString(v.field(disc).s)
+			k.str("nk")
+			k.int(a.id)
+			k.str(v.field(sport).s)
+			k.str(v.field(disc).s)
 			if d.null {
-				r.keyBuf = strconv.AppendFloat(append(r.keyBuf, "age "...), v.field(age).f, 'g', -1, 64)
+				k.str("age")
+				k.float(v.field(age).f)
+			} else {
+				k.int(d.i)
 			}
-			r.keyInt(d.i)
-			r.keyString(v.field(round).s)
-			r.keyString(v.field(comp).s)
+			k.str(v.field(round).s)
+			k.str(v.field(comp).s)
 		}
-		k := r.keyHash()
-		if first := v.res.firstLine(k, v.line); first != v.line {
-			v.bad("row", fmt.Sprintf("duplicate of line %d (same source_ref, or same athlete, discipline, date, round and competition)", first))
-		}
-		kb := k.Bytes()
+		// Duplicates within the part are found in SQL after loading (mergeResults).
+		kb := k.hash().Bytes()
 		v.extra[4] = cell{s: string(kb[:])}
 	}
 }
@@ -183,11 +181,11 @@ func physioCheck() rowCheck {
 		}
 		v.extra[0] = cell{i: a.id}
 		athleteAge(v, a, d, &cell{null: true})
-		v.res.keyReset()
-		v.res.keyInt(a.id)
-		v.res.keyInt(d.i)
-		v.res.keyString(t.Code)
-		k := v.res.keyHash()
+		v.key.reset()
+		v.key.int(a.id)
+		v.key.int(d.i)
+		v.key.str(t.Code)
+		k := v.key.hash()
 		if first := v.res.firstLine(k, v.line); first != v.line {
 			v.bad("row", fmt.Sprintf("duplicate of line %d (same athlete, date and test)", first))
 		}

@@ -21,31 +21,71 @@ import (
 )
 
 // csvRows decodes RFC 4180 CSV with a header line. Quoted fields may hold
-// commas and newlines; Row.Line is the line the record starts on.
+// commas and newlines; Row.Line is the line the record starts on. Rows are
+// read one by one (Next) or, for parallel decoding, as chunks of whole
+// records (chunks); one csvRows serves one of the two ways.
 type csvRows struct {
-	r      *csv.Reader
-	header []string
-	file   string
+	file        string
+	header      []string
+	br          *bufio.Reader // the stream after the header
+	headerLines int64         // lines the header takes
+	r           *csv.Reader   // made on the first Next
 }
 
 func newCSVRows(file string, r io.Reader) (*csvRows, error) {
-	cr := csv.NewReader(r)
-	cr.ReuseRecord = true
-	cr.FieldsPerRecord = 0
-	h, err := cr.Read()
-	if err == io.EOF {
+	br, ok := r.(*bufio.Reader)
+	if !ok {
+		br = bufio.NewReaderSize(r, 1<<20)
+	}
+	rec, err := readRecordBytes(br)
+	if len(bytes.TrimSpace(rec)) == 0 {
 		return nil, &ValidationError{File: file, Line: 1, Field: "header", Reason: "empty file: a header line is required"}
 	}
-	if err != nil {
-		return nil, csvError(file, err)
+	if err != nil && err != io.EOF {
+		return nil, fmt.Errorf("datasets: read %s: %w", file, err)
 	}
-	return &csvRows{r: cr, header: normaliseHeader(h), file: file}, nil
+	h, err := newRecordReader(bytes.NewReader(rec), 0).Read()
+	if err != nil {
+		return nil, csvError(file, 0, err)
+	}
+	return &csvRows{file: file, header: normaliseHeader(h), br: br, headerLines: int64(bytes.Count(rec, []byte{'\n'}))}, nil
+}
+
+func newRecordReader(r io.Reader, fields int) *csv.Reader {
+	cr := csv.NewReader(r)
+	cr.ReuseRecord = true
+	cr.FieldsPerRecord = fields
+	return cr
+}
+
+// readRecordBytes reads one record's raw bytes: lines up to a newline that is
+// outside quotes.
+func readRecordBytes(br *bufio.Reader) ([]byte, error) {
+	var rec []byte
+	for {
+		line, err := br.ReadSlice('\n')
+		rec = append(rec, line...)
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		if err != nil || bytes.Count(rec, []byte{'"'})%2 == 0 {
+			return rec, err
+		}
+	}
 }
 
 func (c *csvRows) Header() []string { return c.header }
 
 func (c *csvRows) Next() (Row, error) {
-	rec, err := c.r.Read()
+	if c.r == nil {
+		c.r = newRecordReader(c.br, len(c.header))
+	}
+	return nextRecord(c.r, c.file, c.headerLines)
+}
+
+// nextRecord reads one record of r, whose first line is line offset+1 of file.
+func nextRecord(r *csv.Reader, file string, offset int64) (Row, error) {
+	rec, err := r.Read()
 	if err != nil {
 		if err == io.EOF {
 			return Row{}, io.EOF
@@ -53,23 +93,87 @@ func (c *csvRows) Next() (Row, error) {
 		var pe *csv.ParseError
 		if errors.As(err, &pe) && errors.Is(pe.Err, csv.ErrFieldCount) {
 			// The reader can go on after a wrong field count: report the row only.
-			return Row{Line: int64(pe.StartLine)}, &ValidationError{File: c.file, Line: int64(pe.StartLine), Field: "row",
-				Reason: fmt.Sprintf("has %d fields, the header has %d", len(rec), len(c.header))}
+			line := offset + int64(pe.StartLine)
+			return Row{Line: line}, &ValidationError{File: file, Line: line, Field: "row",
+				Reason: fmt.Sprintf("has %d fields, the header has %d", len(rec), r.FieldsPerRecord)}
 		}
-		return Row{}, csvError(c.file, err)
+		return Row{}, csvError(file, offset, err)
 	}
-	line, _ := c.r.FieldPos(0)
-	return Row{Line: int64(line), Fields: rec}, nil
+	line, _ := r.FieldPos(0)
+	return Row{Line: offset + int64(line), Fields: rec}, nil
 }
 
 // csvError turns a CSV syntax error into a file:line error. Syntax errors
 // stop the decoding of the file: what follows cannot be trusted.
-func csvError(file string, err error) error {
+func csvError(file string, offset int64, err error) error {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		return &ValidationError{File: file, Line: int64(pe.Line), Field: "csv", Reason: pe.Err.Error() + " (the rest of the file was not read)"}
+		return &ValidationError{File: file, Line: offset + int64(pe.Line), Field: "csv", Reason: pe.Err.Error() + " (the rest of the file was not read)"}
 	}
 	return fmt.Errorf("datasets: read %s: %w", file, err)
+}
+
+// chunk is a run of whole CSV records; its first record starts on firstLine.
+type chunk struct {
+	data      []byte
+	firstLine int64
+}
+
+// chunkSize is the size of the blocks parallel decoding cuts the file into;
+// tests make it small.
+var chunkSize = 4 << 20
+
+// chunks cuts the stream after the header into blocks of whole records and
+// sends them on out, until the end of the stream or ctx is done.
+func (c *csvRows) chunks(ctx context.Context, out chan<- chunk) error {
+	defer close(out)
+	line := 1 + c.headerLines
+	var carry []byte
+	for {
+		data := make([]byte, len(carry), len(carry)+chunkSize)
+		copy(data, carry)
+		n, err := io.ReadFull(c.br, data[len(carry):cap(data)])
+		data = data[:len(carry)+n]
+		eof := err == io.EOF || err == io.ErrUnexpectedEOF
+		if err != nil && !eof {
+			return fmt.Errorf("datasets: read %s: %w", c.file, err)
+		}
+		cut := len(data)
+		if !eof {
+			cut = lastRecordEnd(data)
+		}
+		carry = data[cut:]
+		if cut > 0 {
+			select {
+			case out <- chunk{data: data[:cut], firstLine: line}:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+			line += int64(bytes.Count(data[:cut], []byte{'\n'}))
+		}
+		if eof {
+			return nil
+		}
+	}
+}
+
+// lastRecordEnd returns the index just after the last newline of b that is
+// outside quotes (0 when there is none). In RFC 4180 an escaped quote is two
+// quotes, so quote parity tells whether a position is inside a field.
+func lastRecordEnd(b []byte) int {
+	if bytes.IndexByte(b, '"') < 0 {
+		return bytes.LastIndexByte(b, '\n') + 1
+	}
+	in, last := false, 0
+	for i, ch := range b {
+		switch {
+		case ch == '"':
+			in = !in
+		case ch == '\n' && !in:
+			last = i + 1
+		}
+	}
+	return last
 }
 
 // normaliseHeader lower-cases and trims header names and drops a UTF-8 BOM.

@@ -3,6 +3,7 @@ package datasets
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"strings"
 	"testing"
@@ -126,4 +127,38 @@ func FuzzNDJSONRows(f *testing.F) {
 			v.add(r)
 		}
 	})
+}
+
+// TestParallelChunksKeepLines loads results through the parallel decoder
+// with chunks far smaller than a record, so that records (and a quoted
+// newline) straddle chunk boundaries, and checks rows and error lines.
+func TestParallelChunksKeepLines(t *testing.T) {
+	defer func(n int) { chunkSize = n }(chunkSize)
+	chunkSize = 7
+	s := openTemp(t)
+	if _, err := ingestFiles(t, s, "vn", []Kind{KindAthletes}, []string{writeFile(t, "a.csv", athletesCSV)}); err != nil {
+		t.Fatal(err)
+	}
+	body := "athlete_source_id,date,sport,discipline,mark,unit,competition\n"
+	for i := 0; i < 200; i++ {
+		comp := "Giải trẻ"
+		if i == 50 {
+			comp = "\"Giải, \"\"trẻ\"\"\nmở rộng\"" // a quoted newline: line numbers shift by one after it
+		}
+		body += fmt.Sprintf("a1,2024-01-%02d,athletics,%dm,%d.5,s,%s\n", 1+i%28, 100+i, 10+i%5, comp)
+	}
+	rep, err := ingestFiles(t, s, "vn", []Kind{KindResults}, []string{writeFile(t, "r.csv", body)})
+	if err != nil || rep.Parts[0].Rows != 200 || rep.Parts[0].Inserted != 200 {
+		t.Fatalf("report = %+v, %v", rep, err)
+	}
+	if n := count(t, s, `SELECT count(*) FROM results WHERE competition_id IS NOT NULL`); n != 200 {
+		t.Fatalf("results = %d", n)
+	}
+	// A bad row after the quoted newline: record 181 starts on line 183.
+	// Record i = 180 (0-based) has day 1 + 180 mod 28 = 13 and discipline 280m.
+	bad := strings.Replace(body, "a1,2024-01-13,athletics,280m", "a1,2024-01-13,athletics,280m-bad,x", 1)
+	_, err = ingestFiles(t, s, "vn", []Kind{KindResults}, []string{writeFile(t, "r2.csv", bad)})
+	if err == nil || !strings.Contains(err.Error(), "r2.csv:183: row: has 8 fields, the header has 7") {
+		t.Fatalf("err = %v", err)
+	}
 }

@@ -162,7 +162,39 @@ type stagedPart struct {
 	probs   *problems
 	batchID int64
 	res     *resolver
+	idBase  int64                           // results: ids of this part are idBase + source line
+	hadRows bool                            // results: the table had rows before this part
+	shape   func(arrow.Record) arrow.Record // reorders batches for the sink, when set
 }
+
+// sinkSQL is the statement (with %s for the Arrow view) that consumes the
+// validated batches. Results, the bulk of every feed, stream straight into
+// their table so that DuckDB writes while Go still validates; overlaps and
+// duplicates are settled afterwards in the same transaction (mergeResults).
+// Other kinds go to a temporary staging table.
+func (ld *loader) sinkSQL(sp *stagedPart) (string, error) {
+	if sp.Kind != KindResults {
+		return fmt.Sprintf("CREATE TEMP TABLE %s AS SELECT * FROM %%s", sp.table), nil
+	}
+	var n int64
+	err := ld.conn.QueryRowContext(ld.ctx, `SELECT coalesce(max(result_id), 0), count(*) FROM results`).Scan(&sp.idBase, &n)
+	if err != nil {
+		return "", fmt.Errorf("datasets: ingest %s: %w", sp.File, err)
+	}
+	sp.hadRows = n > 0
+	return "INSERT INTO results SELECT * FROM %s", nil
+}
+
+// resultCols are the columns of results besides result_id and batch_id.
+var resultCols = func() []string {
+	var cols []string
+	for _, c := range resultsTable {
+		if c.name != "result_id" && c.name != "batch_id" {
+			cols = append(cols, c.name)
+		}
+	}
+	return cols
+}()
 
 // stage decodes and validates p into the temporary table stage_<i>. Go
 // validates on one goroutine while DuckDB ingests the finished batches.
@@ -179,21 +211,31 @@ func (ld *loader) stage(i int, p Part) (*stagedPart, error) {
 	if sp.res, err = ld.newResolver(p); err != nil {
 		return nil, err
 	}
-	v := newValidator(p.Kind, p.Rows.Header(), sp.probs)
-	v.res = sp.res
+	v := sp.newValidator(sp.probs)
 	defer v.release()
 
 	ctx, cancel := context.WithCancel(ld.ctx)
 	defer cancel()
 	ch := make(chan arrow.Record, 2)
 	done := make(chan error, 1)
+	sink, err := ld.sinkSQL(sp)
+	if err != nil {
+		return nil, err
+	}
+	schema := v.bld.Schema()
+	if sp.Kind == KindResults {
+		sh, err := newResultsShaper(schema, sp.idBase, sp.Source, sp.batchID)
+		if err != nil {
+			return nil, err
+		}
+		sp.shape, schema = sh.shape, sh.schema
+	}
 	go func() { done <- sp.produce(ctx, v, ch, ld.progress) }()
-
-	reader := newChanReader(v.bld.Schema(), ch)
+	reader := newChanReader(schema, ch)
 	t0 := time.Now()
 	defer func() { traceSQL(t0, "stage "+p.File) }()
 	err = withArrowView(ld.ctx, ld.conn, reader, func(view string) error {
-		_, err := ld.conn.ExecContext(ld.ctx, fmt.Sprintf("CREATE TEMP TABLE %s AS SELECT * FROM %s", sp.table, view))
+		_, err := ld.conn.ExecContext(ld.ctx, fmt.Sprintf(sink, view))
 		return err
 	})
 	cancel()
@@ -212,59 +254,6 @@ func (ld *loader) stage(i int, p Part) (*stagedPart, error) {
 		return nil, fmt.Errorf("datasets: stage %s: %w", p.File, err)
 	}
 	return sp, nil
-}
-
-// produce decodes and validates every row, sending full batches on ch.
-func (sp *stagedPart) produce(ctx context.Context, v *validator, ch chan<- arrow.Record, progress func(int64)) error {
-	defer close(ch)
-	send := func() bool {
-		rec := v.flush()
-		if rec == nil {
-			return true
-		}
-		select {
-		case ch <- rec:
-			return true
-		case <-ctx.Done():
-			rec.Release()
-			return false
-		}
-	}
-	var sinceProgress int64
-	for {
-		row, err := sp.Rows.Next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			var verr *ValidationError
-			if !errors.As(err, &verr) || row.Line == 0 {
-				return err // the file cannot be read on: a syntax error or I/O
-			}
-			sp.probs.add(verr.Line, verr.Field, verr.Reason)
-			sp.rows++
-			continue
-		}
-		sp.rows++
-		v.add(row)
-		if v.buffered() >= batchRows && !send() {
-			return ctx.Err()
-		}
-		if sinceProgress++; sinceProgress == 10_000 && progress != nil {
-			progress(sinceProgress)
-			sinceProgress = 0
-		}
-	}
-	if progress != nil && sinceProgress > 0 {
-		progress(sinceProgress)
-	}
-	if sp.probs.total > 0 {
-		return nil // nothing will be loaded; skip the last batch
-	}
-	if !send() {
-		return ctx.Err()
-	}
-	return nil
 }
 
 func (ld *loader) recordBatch(sp *stagedPart, pr *PartReport, start time.Time) error {

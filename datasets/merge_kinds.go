@@ -1,23 +1,58 @@
 package datasets
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
-// mergeResults upserts a staged results part. Validation already resolved
-// athletes, ages, competitions and the natural key, and found duplicates.
+// mergeResults settles a results part that sinkSQL already inserted with
+// batch_id = this part's: it reports rows of the part that share a natural
+// key, then resolves overlaps with earlier rows — an identical row is
+// dropped (unchanged), a changed one updates the earlier row in place, so ids
+// stay stable — and registers the competitions the part named first.
 func (ld *loader) mergeResults(sp *stagedPart, pr *PartReport) error {
+	dups, err := ld.count(sp, fmt.Sprintf(`SELECT count(*) FROM (SELECT result_key FROM results WHERE batch_id = %d
+		GROUP BY result_key HAVING count(*) > 1)`, sp.batchID))
+	if err != nil {
+		return err
+	}
+	if dups > 0 {
+		_, err := ld.collect(sp, fmt.Sprintf(`SELECT result_id - %[1]d, 'row', 'duplicate of line ' || (first - %[1]d) ||
+			' (same source_ref, or same athlete, discipline, date, round and competition)'
+			FROM (SELECT result_id, min(result_id) OVER (PARTITION BY result_key) AS first FROM results WHERE batch_id = %[2]d
+			      AND result_key IN (SELECT result_key FROM results WHERE batch_id = %[2]d GROUP BY result_key HAVING count(*) > 1))
+			WHERE result_id <> first`, sp.idBase, sp.batchID))
+		return err
+	}
 	if err := ld.insertCompetitions(sp, sp.res); err != nil {
 		return err
 	}
-	v := "v_" + sp.table
-	if _, err := ld.exec(sp, fmt.Sprintf(`CREATE TEMP VIEW %s AS SELECT src_line, result_key, athlete_id, date, age_years,
-		sport, discipline, sex_eff AS sex, mark, unit, lower_is_better, wind, round, place, competition_id, level, venue,
-		$source AS source, source_ref FROM %s`, v, sp.table)); err != nil {
+	pr.Inserted = sp.rows
+	if !sp.hadRows {
+		return nil
+	}
+	ov := "ov_" + sp.table
+	var diff, set []string
+	for _, c := range resultCols[1:] {
+		diff = append(diff, fmt.Sprintf("o.%s IS DISTINCT FROM n.%s", c, c))
+		set = append(set, fmt.Sprintf("%s = n.%s", c, c))
+	}
+	if _, err := ld.exec(sp, fmt.Sprintf(`CREATE TEMP TABLE %s AS SELECT n.result_id AS new_id, o.result_id AS old_id, (%s) AS changed
+		FROM results n JOIN results o ON o.result_key = n.result_key WHERE n.batch_id = %d AND o.batch_id <> %d`,
+		ov, strings.Join(diff, " OR "), sp.batchID, sp.batchID)); err != nil {
 		return err
 	}
-	defer ld.exec(sp, "DROP VIEW IF EXISTS "+v)
-	return ld.upsert(sp, upsert{target: "results", idCol: "result_id", key: []string{"result_key"},
-		cols: []string{"athlete_id", "date", "age_years", "sport", "discipline", "sex", "mark", "unit", "lower_is_better",
-			"wind", "round", "place", "competition_id", "level", "venue", "source", "source_ref"}}, v, pr)
+	defer ld.exec(sp, "DROP TABLE IF EXISTS "+ov)
+	if pr.Updated, err = ld.exec(sp, fmt.Sprintf(`UPDATE results SET %s, batch_id = %d FROM %s v JOIN results n ON n.result_id = v.new_id
+		WHERE results.result_id = v.old_id AND v.changed`, strings.Join(set, ", "), sp.batchID, ov)); err != nil {
+		return err
+	}
+	matched, err := ld.exec(sp, fmt.Sprintf(`DELETE FROM results WHERE result_id IN (SELECT new_id FROM %s)`, ov))
+	if err != nil {
+		return err
+	}
+	pr.Inserted, pr.Unchanged = sp.rows-matched, matched-pr.Updated
+	return nil
 }
 
 // mergePhysio upserts a staged physiological tests part.

@@ -167,8 +167,9 @@ func ParseBool(s string) (bool, error) {
 // maxText is the longest text value accepted, in bytes.
 const maxText = 500
 
-// CleanText checks that s is UTF-8 without control characters, trims spaces,
-// folds inner runs of white space and returns it NFC-normalised.
+// CleanText checks that s is UTF-8 without control characters (tabs and
+// line breaks count as white space), trims it, folds inner runs of white
+// space to one space and returns it NFC-normalised.
 func CleanText(s string) (string, error) {
 	if !utf8.ValidString(s) {
 		return "", errors.New("not valid UTF-8 (re-save the file as UTF-8)")
@@ -177,8 +178,8 @@ func CleanText(s string) (string, error) {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c < 0x20 || c == 0x7f {
-			if c == '\t' {
-				continue
+			if c == '\t' || c == '\n' || c == '\r' {
+				continue // white space, folded below
 			}
 			return "", errors.New("contains a control character")
 		}
@@ -187,7 +188,7 @@ func CleanText(s string) (string, error) {
 		}
 	}
 	s = strings.TrimSpace(s)
-	if strings.Contains(s, "  ") || strings.Contains(s, "\t") {
+	if strings.Contains(s, "  ") || strings.ContainsAny(s, "\t\n\r") {
 		s = strings.Join(strings.Fields(s), " ")
 	}
 	if !ascii && !norm.NFC.IsNormalString(s) {

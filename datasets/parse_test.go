@@ -102,7 +102,10 @@ func TestCleanTextNFC(t *testing.T) {
 	if err != nil || got != "Nguyễn Văn" || !norm.NFC.IsNormalString(got) {
 		t.Fatalf("CleanText = %q, %v", got, err)
 	}
-	for _, bad := range []string{"a\xffb", "a\x00b", "a\nb", strings.Repeat("x", 501)} {
+	if got, _ := CleanText("Giải\r\n mở\trộng"); got != "Giải mở rộng" {
+		t.Fatalf("white space not folded: %q", got)
+	}
+	for _, bad := range []string{"a\xffb", "a\x00b", "a\x1bb", strings.Repeat("x", 501)} {
 		if _, err := CleanText(bad); err == nil {
 			t.Errorf("CleanText(%q) accepted", bad)
 		}

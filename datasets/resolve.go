@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/apache/arrow/go/v17/arrow"
 	"github.com/apache/arrow/go/v17/arrow/array"
@@ -24,7 +25,7 @@ type resolver struct {
 	newComps []newCompetition
 	nextComp int64
 	seen     map[xxh3.Uint128]int64 // natural key → first line
-	keyBuf   []byte
+	mu       sync.Mutex             // guards comps, newComps, nextComp and seen
 }
 
 type athleteInfo struct {
@@ -117,40 +118,42 @@ func compKey(sport, name string, season int32) string {
 	return sport + "\x00" + name + "\x00" + strconv.Itoa(int(season)) + "\x00"
 }
 
-// competition returns the id of a competition, registering a new one.
-func (r *resolver) competition(sport, name, level, venue string, season int32) int64 {
-	r.keyReset()
-	r.keyString(sport)
-	r.keyString(name)
-	r.keyInt(int64(season))
-	if id, ok := r.comps[string(r.keyBuf)]; ok { // no allocation for the lookup
+// competition returns the id of a competition, registering a new one. It
+// is safe for concurrent use; k is the caller's scratch key.
+func (r *resolver) competition(k *naturalKey, sport, name, level, venue string, season int32) int64 {
+	k.reset()
+	k.str(sport)
+	k.str(name)
+	k.int(int64(season))
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if id, ok := r.comps[string(k.b)]; ok { // no allocation for the lookup
 		return id
 	}
-	k := string(r.keyBuf)
 	r.nextComp++
-	r.comps[k] = r.nextComp
+	r.comps[string(k.b)] = r.nextComp
 	r.newComps = append(r.newComps, newCompetition{id: r.nextComp, sport: sport, name: name, level: level, venue: venue, season: season})
 	return r.nextComp
 }
 
-// keyReset starts a natural key; keyString and keyInt append its parts and
-// keyHash hashes it to 128 bits (xxh3): a collision between two different
+// naturalKey builds a natural key from its parts, each followed by a zero
+// byte, and hashes it to 128 bits (xxh3): a collision between two different
 // keys is about 1 in 10^19 even for 10^10 rows.
-func (r *resolver) keyReset() { r.keyBuf = r.keyBuf[:0] }
+type naturalKey struct{ b []byte }
 
-func (r *resolver) keyString(s string) {
-	r.keyBuf = append(append(r.keyBuf, s...), 0)
+func (k *naturalKey) reset()       { k.b = k.b[:0] }
+func (k *naturalKey) str(s string) { k.b = append(append(k.b, s...), 0) }
+func (k *naturalKey) int(i int64)  { k.b = append(strconv.AppendInt(k.b, i, 10), 0) }
+func (k *naturalKey) float(f float64) {
+	k.b = append(strconv.AppendFloat(k.b, f, 'g', -1, 64), 0)
 }
-
-func (r *resolver) keyInt(i int64) {
-	r.keyBuf = append(strconv.AppendInt(r.keyBuf, i, 10), 0)
-}
-
-func (r *resolver) keyHash() xxh3.Uint128 { return xxh3.Hash128(r.keyBuf) }
+func (k *naturalKey) hash() xxh3.Uint128 { return xxh3.Hash128(k.b) }
 
 // firstLine records that key was seen on line and returns the line it was
 // first seen on (line itself when new).
 func (r *resolver) firstLine(k xxh3.Uint128, line int64) int64 {
+	r.mu.Lock()
+	defer r.mu.Unlock()
 	if first, ok := r.seen[k]; ok {
 		return first
 	}

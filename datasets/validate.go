@@ -50,6 +50,7 @@ type validator struct {
 	check  rowCheck
 	rowBad bool
 	res    *resolver // athletes and competitions known to the database
+	key    naturalKey
 }
 
 // rowCheck does a kind's cross-field checks on a parsed row and fills its
