@@ -5,6 +5,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -200,7 +201,11 @@ func CleanText(s string) (string, error) {
 	return s, nil
 }
 
-var stripMarks = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+// stripMarks pools the transformer that removes combining marks: a chain
+// keeps state between calls, so each goroutine needs its own.
+var stripMarks = sync.Pool{New: func() any {
+	return transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+}}
 
 // NameKey is the identity key of a person's name: lower case, without
 // diacritics (Vietnamese đ → d), letters and digits only, single spaces.
@@ -217,9 +222,11 @@ func NameKey(name string) string {
 		// Invalid bytes would make the transform fail and keep the marks.
 		name = strings.ToValidUTF8(name, " ")
 		name = strings.NewReplacer("đ", "d", "Đ", "D").Replace(name)
-		if out, _, err := transform.String(stripMarks, name); err == nil {
+		t := stripMarks.Get().(transform.Transformer)
+		if out, _, err := transform.String(t, name); err == nil {
 			name = out
 		}
+		stripMarks.Put(t)
 	}
 	var b strings.Builder
 	b.Grow(len(name))
