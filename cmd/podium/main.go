@@ -22,7 +22,9 @@ type command struct {
 var commands = []command{
 	{"ingest", "validate and load athletes, results, physio, matches or odds files", runIngest},
 	{"stats", "row counts per table", runStats},
+	{"generate", "generate a seeded synthetic national dataset with planted ground truth", runGenerate},
 	{"athletes", "athlete identity tools (duplicates)", runAthletes},
+	{"demo", "build the demo database (seeded simulated data) and print a summary", runDemo},
 }
 
 func main() {
