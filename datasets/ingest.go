@@ -60,15 +60,12 @@ func (s *Store) Ingest(ctx context.Context, l Load) (*Report, error) {
 	var staged []*stagedPart
 	for i, p := range parts {
 		pr := PartReport{Kind: p.Kind, Source: p.Source, File: p.File, SHA256: p.SHA256}
-		prev, err := ld.loadedBefore(p)
+		prev, rows, err := ld.loadedBefore(p)
 		if err != nil {
 			return nil, err
 		}
-		if prev > 0 {
-			pr.AlreadyLoaded, pr.BatchID = true, prev
-			if err := drain(p.Rows, &pr.Rows); err != nil {
-				return nil, fmt.Errorf("datasets: ingest %s: %w", p.File, err)
-			}
+		if prev > 0 { // the same content again: not even read
+			pr.AlreadyLoaded, pr.BatchID, pr.Rows = true, prev, rows
 			rep.Parts = append(rep.Parts, pr)
 			continue
 		}
@@ -109,20 +106,6 @@ func kindOrder(k Kind) int {
 	return len(Kinds)
 }
 
-func drain(rows Rows, n *int64) error {
-	for {
-		_, err := rows.Next()
-		if err == io.EOF {
-			return nil
-		}
-		var verr *ValidationError
-		if err != nil && !errors.As(err, &verr) {
-			return err
-		}
-		*n++
-	}
-}
-
 // loader is the state of one Ingest call on its connection and transaction.
 type loader struct {
 	ctx      context.Context
@@ -141,17 +124,18 @@ func (ld *loader) nextIDs() error {
 	return nil
 }
 
-func (ld *loader) loadedBefore(p Part) (int64, error) {
-	var id int64
-	err := ld.conn.QueryRowContext(ld.ctx, `SELECT batch_id FROM ingest_batches WHERE kind = ? AND source = ? AND sha256 = ? ORDER BY batch_id LIMIT 1`,
-		string(p.Kind), p.Source, p.SHA256).Scan(&id)
+// loadedBefore returns the batch that loaded the same kind, source and
+// content before, and its row count (0, 0 when there is none).
+func (ld *loader) loadedBefore(p Part) (batch, rows int64, err error) {
+	err = ld.conn.QueryRowContext(ld.ctx, `SELECT batch_id, rows FROM ingest_batches WHERE kind = ? AND source = ? AND sha256 = ?
+		ORDER BY batch_id LIMIT 1`, string(p.Kind), p.Source, p.SHA256).Scan(&batch, &rows)
 	if errors.Is(err, sql.ErrNoRows) {
-		return 0, nil
+		return 0, 0, nil
 	}
 	if err != nil {
-		return 0, fmt.Errorf("datasets: ingest: %w", err)
+		return 0, 0, fmt.Errorf("datasets: ingest: %w", err)
 	}
-	return id, nil
+	return batch, rows, nil
 }
 
 // stagedPart is one part validated into a temporary table.
