@@ -193,6 +193,9 @@ func physioCheck() rowCheck {
 }
 
 func matchCheck() rowCheck {
+	id, sport, comp := fieldIndex(KindMatches, "match_source_id"), fieldIndex(KindMatches, "sport"), fieldIndex(KindMatches, "competition")
+	level, venue := fieldIndex(KindMatches, "level"), fieldIndex(KindMatches, "venue")
+	sides := [2]int{fieldIndex(KindMatches, "home_athlete_source_id"), fieldIndex(KindMatches, "away_athlete_source_id")}
 	date, status, result := fieldIndex(KindMatches, "date"), fieldIndex(KindMatches, "status"), fieldIndex(KindMatches, "result")
 	home, away := fieldIndex(KindMatches, "home"), fieldIndex(KindMatches, "away")
 	hs, as := fieldIndex(KindMatches, "home_score"), fieldIndex(KindMatches, "away_score")
@@ -225,6 +228,22 @@ func matchCheck() rowCheck {
 			if r.s != want {
 				v.bad("result", fmt.Sprintf("%s does not match the score %d-%d", r.s, h.i, a.i))
 			}
+		}
+		for i, col := range sides {
+			v.extra[i] = cell{null: true}
+			if !v.field(col).null {
+				if a, ok := resolveAthlete(v, col); ok {
+					v.extra[i] = cell{i: a.id}
+				}
+			}
+		}
+		d := v.field(date)
+		v.extra[2] = cell{i: v.res.competition(&v.key, v.field(sport).s, v.field(comp).s, v.field(level).s, v.field(venue).s,
+			int32(yearOf(epochDay(d.i))))}
+		v.key.reset()
+		v.key.str(v.field(id).s)
+		if first := v.res.firstLine(v.key.hash(), v.line); first != v.line {
+			v.bad("row", fmt.Sprintf("duplicate of line %d (same match_source_id)", first))
 		}
 	}
 }

@@ -102,3 +102,26 @@ func TestIngestPhysioRules(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 }
+
+func TestIngestTennisMatchPlayers(t *testing.T) {
+	s := openTemp(t)
+	players := "source_id,name,sex,birth_date,province\n104925,Novak Djokovic,M,1987-05-22,\n104745,Rafael Nadal,M,1986-06-03,\n"
+	if _, err := ingestFiles(t, s, "atp", []Kind{KindAthletes}, []string{writeFile(t, "p.csv", players)}); err != nil {
+		t.Fatal(err)
+	}
+	head := "match_source_id,sport,competition,date,home,away,home_athlete_source_id,away_athlete_source_id,home_rank,away_rank,score,result,level\n"
+	good := head + "2020-8888-300,tennis,Atp Cup,2020-01-06,Novak Djokovic,Rafael Nadal,104925,104745,2,1,6-2 7-6(4),H,A\n"
+	if _, err := ingestFiles(t, s, "atp", []Kind{KindMatches}, []string{writeFile(t, "m.csv", good)}); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(t, s, `SELECT count(*) FROM matches m JOIN athlete_aliases x ON x.athlete_id = m.away_athlete_id WHERE x.source_id = '104745' AND m.away_rank = 1`); n != 1 {
+		t.Fatalf("player not resolved: %d", n)
+	}
+	bad := head + "2020-8888-299,tennis,Atp Cup,2020-01-06,Novak Djokovic,Nobody,104925,999,2,,6-0 6-0,H,A\n" +
+		"2020-8888-299,tennis,Atp Cup,2020-01-06,Novak Djokovic,Rafael Nadal,104925,104745,2,1,6-0 6-0,H,A\n"
+	_, err := ingestFiles(t, s, "atp", []Kind{KindMatches}, []string{writeFile(t, "m2.csv", bad)})
+	if err == nil || !strings.Contains(err.Error(), "m2.csv:2: away_athlete_source_id: no athlete 999") ||
+		!strings.Contains(err.Error(), "m2.csv:3: row: duplicate of line 2") {
+		t.Fatalf("err = %v", err)
+	}
+}

@@ -161,26 +161,3 @@ func (ld *loader) upsert(sp *stagedPart, u upsert, n string, pr *PartReport) err
 	pr.Inserted, err = ld.exec(sp, q)
 	return err
 }
-
-// joinAthleteAlias is the SQL join that maps a staged athlete_source_id column
-// to athlete_aliases of the part's source.
-func joinAthleteAlias(alias, col string) string {
-	return fmt.Sprintf("LEFT JOIN athlete_aliases %s ON %s.source = $source AND %s.source_id = s.%s", alias, alias, alias, col)
-}
-
-func missingAthlete(col string) string {
-	return fmt.Sprintf(`'no athlete ' || s.%s || ' from source ' || $source || ' (load the athletes first or in the same load)'`, col)
-}
-
-// mergeCompetitions adds the competitions named in table n (columns sport,
-// competition, season, level) that the database does not know yet.
-func (ld *loader) mergeCompetitions(sp *stagedPart, n string) error {
-	_, err := ld.exec(sp, fmt.Sprintf(`INSERT INTO competitions (competition_id, sport, name, season, level, venue, batch_id)
-		SELECT (SELECT coalesce(max(competition_id), 0) FROM competitions) + row_number() OVER (ORDER BY sport, competition, season),
-		       sport, competition, season, level, venue, %d
-		FROM (SELECT sport, competition, season, any_value(level) AS level, any_value(venue) AS venue
-		      FROM %s WHERE competition IS NOT NULL GROUP BY sport, competition, season) c
-		WHERE NOT EXISTS (SELECT 1 FROM competitions x WHERE x.sport = c.sport AND x.name = c.competition AND x.season = c.season)`,
-		sp.batchID, n))
-	return err
-}

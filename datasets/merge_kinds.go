@@ -67,42 +67,23 @@ func (ld *loader) mergePhysio(sp *stagedPart, pr *PartReport) error {
 		cols: []string{"value", "unit", "source"}}, v, pr)
 }
 
+// mergeMatches upserts a staged matches part; validation resolved players
+// and competitions and found duplicates.
 func (ld *loader) mergeMatches(sp *stagedPart, pr *PartReport) error {
-	n := "n_" + sp.table
-	_, err := ld.exec(sp, fmt.Sprintf(`CREATE TEMP TABLE %s AS
-		SELECT s.src_line, $source AS source, s.match_source_id AS source_id, s.sport, s.competition,
-		       year(s.date) AS season, s.division, s.level, s.round, s.date, s.home, s.away,
-		       ha.athlete_id AS home_athlete_id, aa.athlete_id AS away_athlete_id, s.home_rank, s.away_rank,
-		       s.home_score, s.away_score, s.ht_home_score, s.ht_away_score, s.score, s.result, s.status,
-		       s.referee, s.venue, s.home_athlete_source_id, s.away_athlete_source_id
-		FROM %s s %s %s`, n, sp.table, joinAthleteAlias("ha", "home_athlete_source_id"), joinAthleteAlias("aa", "away_athlete_source_id")))
-	if err != nil {
+	if err := ld.insertCompetitions(sp, sp.res); err != nil {
 		return err
 	}
-	defer ld.exec(sp, "DROP TABLE IF EXISTS "+n)
-	for _, side := range []string{"home", "away"} {
-		col := side + "_athlete_source_id"
-		if bad, err := ld.collect(sp, fmt.Sprintf(`SELECT src_line, '%s', %s FROM %s s WHERE s.%s IS NOT NULL AND s.%s_athlete_id IS NULL`,
-			col, missingAthlete(col), n, col, side)); bad || err != nil {
-			return err
-		}
-	}
-	if bad, err := ld.duplicateCheck(sp, n, "source_id", "same match_source_id"); bad || err != nil {
+	v := "v_" + sp.table
+	if _, err := ld.exec(sp, fmt.Sprintf(`CREATE TEMP VIEW %s AS SELECT src_line, $source AS source, match_source_id AS source_id,
+		sport, competition_id, division, level, round, date, home, away, home_athlete_id, away_athlete_id, home_rank, away_rank,
+		home_score, away_score, ht_home_score, ht_away_score, score, result, status, referee, venue FROM %s`, v, sp.table)); err != nil {
 		return err
 	}
-	if err := ld.mergeCompetitions(sp, n); err != nil {
-		return err
-	}
-	c := "c_" + sp.table
-	if _, err := ld.exec(sp, fmt.Sprintf(`CREATE TEMP TABLE %s AS SELECT n.*, x.competition_id FROM %s n
-		LEFT JOIN competitions x ON x.sport = n.sport AND x.name = n.competition AND x.season = n.season`, c, n)); err != nil {
-		return err
-	}
-	defer ld.exec(sp, "DROP TABLE IF EXISTS "+c)
+	defer ld.exec(sp, "DROP VIEW IF EXISTS "+v)
 	return ld.upsert(sp, upsert{target: "matches", idCol: "match_id", key: []string{"source", "source_id"},
 		cols: []string{"sport", "competition_id", "division", "level", "round", "date", "home", "away", "home_athlete_id",
 			"away_athlete_id", "home_rank", "away_rank", "home_score", "away_score", "ht_home_score", "ht_away_score",
-			"score", "result", "status", "referee", "venue"}}, c, pr)
+			"score", "result", "status", "referee", "venue"}}, v, pr)
 }
 
 func (ld *loader) mergeOdds(sp *stagedPart, pr *PartReport) error {

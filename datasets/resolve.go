@@ -69,7 +69,7 @@ func arrowQuery(ctx context.Context, conn *sql.Conn, query string, fn func(arrow
 // competitions (for results).
 func (ld *loader) newResolver(p Part) (*resolver, error) {
 	r := emptyResolver()
-	if p.Kind != KindResults && p.Kind != KindPhysio {
+	if p.Kind != KindResults && p.Kind != KindPhysio && p.Kind != KindMatches {
 		return r, nil
 	}
 	q := fmt.Sprintf(`SELECT x.source_id, x.athlete_id, a.birth_date, a.sex FROM athlete_aliases x
@@ -85,7 +85,7 @@ func (ld *loader) newResolver(p Part) (*resolver, error) {
 	if err != nil {
 		return nil, fmt.Errorf("datasets: ingest %s: read athletes: %w", p.File, err)
 	}
-	if p.Kind != KindResults {
+	if p.Kind == KindPhysio {
 		return r, nil
 	}
 	err = arrowQuery(ld.ctx, ld.conn, `SELECT sport, name, season, competition_id FROM competitions`, func(rec arrow.Record) {

@@ -115,7 +115,8 @@ var derived = map[Kind][]fieldSpec{
 	KindAthletes: {{name: "name_key"}},
 	KindResults: {{name: "athlete_id", typ: tInt64}, {name: "age_years", typ: tNumber}, {name: "sex_eff"},
 		{name: "competition_id", typ: tInt64}, {name: "result_key", typ: tBlob}},
-	KindPhysio: {{name: "athlete_id", typ: tInt64}},
+	KindPhysio:  {{name: "athlete_id", typ: tInt64}},
+	KindMatches: {{name: "home_athlete_id", typ: tInt64}, {name: "away_athlete_id", typ: tInt64}, {name: "competition_id", typ: tInt64}},
 }
 
 // stagingSchema is src_line, then the kind's contract columns, then derived ones.

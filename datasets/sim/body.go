@@ -40,7 +40,7 @@ var pb1Lead = func() [2]float64 {
 	var out [2]float64
 	for s := 0; s < 2; s++ {
 		best, at := -1.0, 0.0
-		for t := 5.0; t < 25; t += 0.001 {
+		for t := -8.0; t < 8; t += 0.001 {
 			if v := pb1Height(s, 170, 0, t+0.0005) - pb1Height(s, 170, 0, t-0.0005); v > best {
 				best, at = v, t
 			}

@@ -2,22 +2,25 @@ package sim
 
 import (
 	"fmt"
+	"math"
 	"testing"
 )
 
 func TestDiagTmp(t *testing.T) {
-	b := newBuilder(1)
-	n := 20000
-	var seasonsSum, res, phy int
-	rg := &resultGen{cal: newCalendar(1), r: newRNG()}
-	pg := &physioGen{r: newRNG()}
-	cw := &rowWriter{sink: func([]string) { res++ }}
-	cp := &rowWriter{sink: func([]string) { phy++ }}
-	for i := 0; i < n; i++ {
-		a := b.build(i)
-		seasonsSum += a.last - a.first + 1
-		rg.athleteResults(&a, 1, cw)
-		pg.athletePhysio(&a, 1, cp)
+	for e := range events {
+		for s := 0; s < 2; s++ {
+			c := curves[e][s]
+			fmt.Printf("%-15s %d:", events[e].discipline, s)
+			for _, a := range []float64{10.5, 12.5, 14.5, 16.5, 18.5} {
+				fmt.Printf("  %4.1f: %6.2f/%6.2f", a, math.Exp(c.lnMark(a, 0)), math.Exp(c.lnMark(a, 2)))
+			}
+			fmt.Println()
+		}
 	}
-	fmt.Printf("seasons/athlete %.2f results/athlete %.2f physio/athlete %.2f\n", float64(seasonsSum)/float64(n), float64(res)/float64(n), float64(phy)/float64(n))
+	b := newBuilder(1)
+	a := b.build(3)
+	for _, t := range []float64{10, 12, 14, 16, 18} {
+		p := a.physicalTests(newRNG().at(1, 1, 1), t)
+		fmt.Printf("sex %d aphv %.1f t %v %+v\n", a.sex, a.aphv, t, p)
+	}
 }

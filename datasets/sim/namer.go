@@ -2,9 +2,9 @@ package sim
 
 import (
 	"hash/maphash"
+	"strings"
 	"time"
-
-	"github.com/podium-sport/podium/datasets"
+	"unicode"
 )
 
 // namer gives athletes their registered names, keeping distinct people
@@ -77,9 +77,31 @@ func (nm *namer) register(a *athlete) (reg registration, dup *registration) {
 func (nm *namer) key(name, birth string, sex int) uint64 {
 	var h maphash.Hash
 	h.SetSeed(nm.seed)
-	h.WriteString(datasets.NameKey(name))
+	h.WriteString(nameKey(name))
 	h.WriteByte('|')
 	h.WriteString(birth)
 	h.WriteByte(byte('0' + sex))
 	return h.Sum64()
+}
+
+// nameKey is datasets.NameKey (lower case, no diacritics, đ → d, letters
+// and digits, single spaces), which cannot be used here: its shared
+// transformer is not safe while the store validates on another goroutine.
+// TestNameKeyMatchesStore checks that the two agree.
+func nameKey(name string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range stripDiacritics(name) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(unicode.ToLower(r))
+		default:
+			space = true
+		}
+	}
+	return b.String()
 }
