@@ -10,9 +10,12 @@ import (
 //   - a known (source, source_id) updates its athlete; a different birth date
 //     or sex for it is a contradiction, reported and not merged;
 //   - a new source id joins the existing athlete with the same name key
-//     (no diacritics, any case), birth date and sex, whatever the source;
-//   - otherwise a new athlete is created; new rows of one load that share
-//     name key, birth date and sex become one athlete.
+//     (no diacritics, any case), birth date and sex, when that athlete is
+//     known to other sources only: two ids of one source are that source's
+//     word that they are two people (Vietnamese names are so concentrated
+//     that about 4 % of a million youths share name, birth date and sex with
+//     someone), so such pairs are listed as candidates instead;
+//   - otherwise a new athlete is created.
 //
 // Rows without a birth date are never merged by name alone: `podium athletes
 // duplicates` lists them as candidates for a person to decide.
@@ -40,19 +43,20 @@ func (ld *loader) mergeAthletes(sp *stagedPart, pr *PartReport) error {
 	// else a new id shared by the load's rows of one identity.
 	if _, err := ld.exec(sp, fmt.Sprintf(`CREATE TEMP TABLE %[1]s AS
 		WITH m AS (
-			SELECT n.*, coalesce(n.known_id, e.athlete_id) AS found_id,
-			       CASE WHEN n.birth_date IS NULL THEN 'line ' || n.src_line
-			            ELSE n.name_key || '|' || n.birth_date || '|' || n.sex END AS grp
+			SELECT n.*, coalesce(n.known_id, e.athlete_id) AS found_id
 			FROM %[2]s n LEFT JOIN (
-				SELECT name_key, birth_date, sex, min(athlete_id) AS athlete_id FROM athletes
-				WHERE birth_date IS NOT NULL GROUP BY name_key, birth_date, sex) e
+				SELECT name_key, birth_date, sex, min(athlete_id) AS athlete_id FROM athletes a
+				WHERE birth_date IS NOT NULL
+				  AND NOT EXISTS (SELECT 1 FROM athlete_aliases z WHERE z.athlete_id = a.athlete_id AND z.source = $source)
+				GROUP BY name_key, birth_date, sex) e
 			ON n.known_id IS NULL AND e.name_key = n.name_key AND e.birth_date = n.birth_date AND e.sex = n.sex),
-		g AS (
-			SELECT grp, (SELECT coalesce(max(athlete_id), 0) FROM athletes) + row_number() OVER (ORDER BY min(src_line)) AS new_id
-			FROM m WHERE found_id IS NULL GROUP BY grp)
-		SELECT m.*, coalesce(m.found_id, g.new_id) AS athlete_id, m.found_id IS NULL AS is_new,
-		       row_number() OVER (PARTITION BY coalesce(m.found_id, g.new_id) ORDER BY m.src_line DESC) AS latest
-		FROM m LEFT JOIN g USING (grp)`, r, n)); err != nil {
+		k AS (
+			SELECT m.*, coalesce(m.found_id, (SELECT coalesce(max(athlete_id), 0) FROM athletes)
+			                     + row_number() OVER (PARTITION BY m.found_id IS NULL ORDER BY m.src_line)) AS athlete_id
+			FROM m)
+		SELECT k.*, k.found_id IS NULL AS is_new,
+		       row_number() OVER (PARTITION BY k.athlete_id ORDER BY k.src_line DESC) AS latest
+		FROM k`, r, n)); err != nil {
 		return err
 	}
 	defer ld.exec(sp, "DROP TABLE IF EXISTS "+r)
@@ -120,8 +124,9 @@ type AthleteRef struct {
 }
 
 // DuplicateCandidates lists athlete pairs that identity resolution did not
-// merge but that may be one person: the same name key and sex with one birth
-// date unknown or with day and month swapped; or the same birth date, sex,
+// merge but that may be one person: the same name key, birth date and sex
+// (two ids of one source); the same name key and sex with one birth date
+// unknown or with day and month swapped; or the same birth date, sex,
 // family and given name with another or no middle name. When both athletes
 // have results they must share an event. Vietnamese full names are so
 // concentrated that looser rules (same name and birth year, or string
@@ -142,6 +147,9 @@ func (s *Store) DuplicateCandidates(ctx context.Context, limit int) ([]Duplicate
 			FROM a x JOIN a y ON x.name_key = y.name_key AND x.sex = y.sex AND x.athlete_id < y.athlete_id
 			WHERE x.birth_date IS NULL OR y.birth_date IS NULL
 			   OR (month(x.birth_date) = day(y.birth_date) AND day(x.birth_date) = month(y.birth_date) AND year(x.birth_date) = year(y.birth_date))
+			UNION ALL
+			SELECT x.athlete_id, y.athlete_id, 1.0, 'same name, birth date and sex: two ids of one source'
+			FROM a x JOIN a y ON x.name_key = y.name_key AND x.birth_date = y.birth_date AND x.sex = y.sex AND x.athlete_id < y.athlete_id
 			UNION ALL
 			SELECT x.athlete_id, y.athlete_id, jaro_winkler_similarity(x.name_key, y.name_key), 'same birth date, middle name differs'
 			FROM a x JOIN a y ON x.birth_date = y.birth_date AND x.sex = y.sex AND x.athlete_id < y.athlete_id

@@ -76,11 +76,12 @@ func TestDuplicateIdentitiesAgainstPlantedTruth(t *testing.T) {
 	if total < 50 {
 		t.Fatalf("only %d planted duplicates: the simulator's rate changed?", total)
 	}
-	// Measured with seed 7: recall 0.932, precision 0.382 (110 pairs to
-	// review for 20,000 athletes). Pairs with two changes at once (no middle
+	// Measured with seed 7: recall 0.932, precision 0.504 (137 pairs to
+	// review for 20,000 athletes; the simulator's duplicates all come from one
+	// source, so none is merged automatically). Pairs with two changes at once (no middle
 	// name and a swapped birth date) are out of reach by design. The bounds
 	// guard against regressions.
-	if recall < 0.9 || precision < 0.3 {
-		t.Fatalf("recall %.3f (want ≥ 0.9), precision %.3f (want ≥ 0.3)", recall, precision)
+	if recall < 0.9 || precision < 0.45 {
+		t.Fatalf("recall %.3f (want ≥ 0.9), precision %.3f (want ≥ 0.45)", recall, precision)
 	}
 }

@@ -209,6 +209,19 @@ X-11,Le Minh Chau,F,2010-01-01,Huế
 	if err != nil || len(cands) != 1 || cands[0].Reason != "same name, one birth date unknown" {
 		t.Fatalf("candidates = %+v, %v", cands, err)
 	}
+	// Two ids of one source with the same identity are two people to that
+	// source: not merged, but listed for review.
+	twin := "source_id,name,sex,birth_date,province\na9,Nguyễn Văn An,M,2008-03-14,Huế\n"
+	if _, err := ingestFiles(t, s, "hanoi", []Kind{KindAthletes}, []string{writeFile(t, "twin.csv", twin)}); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(t, s, `SELECT count(*) FROM athletes`); n != 5 {
+		t.Fatalf("athletes = %d, want 5", n)
+	}
+	cands, err = s.DuplicateCandidates(context.Background(), 10)
+	if err != nil || len(cands) != 2 || cands[0].Reason != "same name, birth date and sex: two ids of one source" || cands[0].B.ID != 5 {
+		t.Fatalf("candidates = %+v, %v", cands, err)
+	}
 	// A contradiction: the same source id with another birth date is reported.
 	bad := "source_id,name,sex,birth_date,province\nX-9,Nguyen Van An,M,2008-04-14,\n"
 	_, err = ingestFiles(t, s, "federation", []Kind{KindAthletes}, []string{writeFile(t, "c.csv", bad)})
