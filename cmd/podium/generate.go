@@ -30,6 +30,10 @@ func runGenerate(ctx context.Context, env *cliEnv, args []string) error {
 		fs.Usage()
 		return errUsage
 	}
+	if *athletes < 1 || *athletes > 5_000_000 {
+		fmt.Fprintln(env.stderr, "podium generate: --athletes must be 1 … 5000000")
+		return errUsage
+	}
 	st, err := openStore(ctx, *db)
 	if err != nil {
 		return err
@@ -73,7 +77,7 @@ func (s *stageBars) finish() {
 
 func printGenerateSummary(env *cliEnv, path string, sum *sim.Summary) {
 	if sum.AlreadyLoaded {
-		fmt.Fprintf(env.stdout, "%s: seed %d with %d athletes (generator v%d) was loaded before: nothing to do\n",
+		fmt.Fprintf(env.stdout, "%s: seed %d with %d athletes (generator v%d) was loaded before: nothing to load (ground truth rewritten)\n",
 			path, sum.Seed, sum.Athletes, sum.Version)
 		return
 	}

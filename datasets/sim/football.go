@@ -83,6 +83,8 @@ func league(seed uint64) (matches []match, refs []string) {
 				def[i] = strengthCarry*def[i] + carry*r.normal(0, strengthSD)
 			}
 		}
+		center(att)
+		center(def)
 		first := firstSaturday(y, time.February)
 		for rd, pairs := range roundRobin(n) {
 			d := first + day(7*rd)
@@ -213,5 +215,18 @@ func playMatch(r *rng, m *match, lh, la float64) {
 		if r.bernoulli(footballCal.halfTimeShare) {
 			m.hag++
 		}
+	}
+}
+
+// center makes the strengths of a season average zero, so that the league's
+// goal means stay the calibrated ones.
+func center(x []float64) {
+	var m float64
+	for _, v := range x {
+		m += v
+	}
+	m /= float64(len(x))
+	for i := range x {
+		x[i] -= m
 	}
 }

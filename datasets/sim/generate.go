@@ -49,14 +49,15 @@ type Summary struct {
 	AlreadyLoaded bool             `json:"already_loaded"`
 	Report        *datasets.Report `json:"report"`
 	Seconds       float64          `json:"seconds"`
-	RowsPerSecond float64          `json:"rows_per_second"` // observed rows / Seconds
+	RowsPerSecond float64          `json:"rows_per_second"` // observed rows / Seconds (0 when already loaded)
 }
 
 // Generate simulates the national dataset of cfg and loads it into st: the
 // observed athletes, results, physiological tests, matches and odds through
 // validated ingestion (one all-or-nothing load), then the planted ground
 // truth into truth_athletes and truth_events, replacing earlier truth of the
-// same seed. Generating the same configuration again loads nothing.
+// same seed. Generating the same configuration again loads no observed row
+// and writes the same truth again.
 func Generate(ctx context.Context, st Loader, cfg Config, progress Progress) (*Summary, error) {
 	if err := cfg.validate(); err != nil {
 		return nil, err
@@ -64,9 +65,9 @@ func Generate(ctx context.Context, st Loader, cfg Config, progress Progress) (*S
 	start := time.Now()
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	g := newGeneration(ctx, cfg, progress)
+	g := newGeneration(cfg, progress)
 	kinds := []datasets.Kind{datasets.KindAthletes, datasets.KindResults, datasets.KindPhysio, datasets.KindMatches, datasets.KindOdds}
-	streams := g.streams()
+	streams := g.streams(ctx)
 	var load datasets.Load
 	for i, k := range kinds {
 		load.Parts = append(load.Parts, datasets.Part{Kind: k, Source: Source, File: "sim:" + string(k),
@@ -79,20 +80,22 @@ func Generate(ctx context.Context, st Loader, cfg Config, progress Progress) (*S
 	sum := &Summary{Seed: cfg.Seed, Athletes: cfg.Athletes, Version: Version, Rows: map[string]int64{}, Truth: map[string]int64{},
 		Report: rep, AlreadyLoaded: true}
 	var rows int64
-	for i, k := range kinds {
-		sum.Rows[string(k)] = streams[i].line
-		rows += streams[i].line
-	}
 	for _, p := range rep.Parts {
+		// an already-loaded part is not read again; its count is the earlier batch's
+		sum.Rows[string(p.Kind)] += p.Rows
+		rows += p.Rows
 		sum.AlreadyLoaded = sum.AlreadyLoaded && p.AlreadyLoaded
 	}
-	if !sum.AlreadyLoaded {
-		if err := g.writeTruth(ctx, st, sum); err != nil {
-			return nil, err
-		}
+	// The truth is rewritten even when the observed data was loaded before:
+	// it cannot commit with the load, so a run whose truth write failed is
+	// repaired by running it again.
+	if err := g.writeTruth(ctx, st, sum); err != nil {
+		return nil, err
 	}
 	sum.Seconds = time.Since(start).Seconds()
-	sum.RowsPerSecond = float64(rows) / sum.Seconds
+	if !sum.AlreadyLoaded {
+		sum.RowsPerSecond = float64(rows) / sum.Seconds
+	}
 	return sum, nil
 }
 
@@ -112,42 +115,42 @@ func (c Config) digest(k datasets.Kind) string {
 
 // generation is one run of the simulator.
 type generation struct {
-	ctx      context.Context
 	cfg      Config
 	progress Progress
 	cal      *calendar
 	matches  []match
 }
 
-func newGeneration(ctx context.Context, cfg Config, progress Progress) *generation {
+func newGeneration(cfg Config, progress Progress) *generation {
 	if progress == nil {
 		progress = func(string, int64, int64) {}
 	}
 	matches, _ := league(cfg.Seed)
-	return &generation{ctx: ctx, cfg: cfg, progress: progress, cal: newCalendar(cfg.Seed), matches: matches}
+	return &generation{cfg: cfg, progress: progress, cal: newCalendar(cfg.Seed), matches: matches}
 }
 
-// streams returns the row streams of the five kinds, in load order.
-func (g *generation) streams() []*rowStream {
+// streams returns the row streams of the five kinds, in load order; their
+// generators stop when ctx is done.
+func (g *generation) streams(ctx context.Context) []*rowStream {
 	res := &resultGen{cal: g.cal, r: newRNG()}
 	phy := &physioGen{r: newRNG()}
 	var nm *namer
 	return []*rowStream{
-		g.perAthlete("athletes", athletesHeader, func(b *builder, a *athlete, w *rowWriter) {
+		g.perAthlete(ctx, "athletes", athletesHeader, func(b *builder, a *athlete, w *rowWriter) {
 			if nm == nil {
 				nm = newNamer(b)
 			}
 			athleteRows(nm, a, w)
 		}),
-		g.perAthlete("results", resultsHeader, func(_ *builder, a *athlete, w *rowWriter) { res.athleteResults(a, g.cfg.Seed, w) }),
-		g.perAthlete("physio", physioHeader, func(_ *builder, a *athlete, w *rowWriter) { phy.athletePhysio(a, g.cfg.Seed, w) }),
-		newRowStream(g.ctx, matchesHeader, func(w *rowWriter) {
+		g.perAthlete(ctx, "results", resultsHeader, func(_ *builder, a *athlete, w *rowWriter) { res.athleteResults(a, g.cfg.Seed, w) }),
+		g.perAthlete(ctx, "physio", physioHeader, func(_ *builder, a *athlete, w *rowWriter) { phy.athletePhysio(a, g.cfg.Seed, w) }),
+		newRowStream(ctx, matchesHeader, func(w *rowWriter) {
 			for i := range g.matches {
 				w.row(matchRow(&g.matches[i])...)
 			}
 			g.progress("matches", int64(len(g.matches)), int64(len(g.matches)))
 		}),
-		newRowStream(g.ctx, oddsHeader, func(w *rowWriter) {
+		newRowStream(ctx, oddsHeader, func(w *rowWriter) {
 			for i := range g.matches {
 				for _, row := range oddsRows(&g.matches[i], matchOdds(g.cfg.Seed, &g.matches[i], i)) {
 					w.row(row...)
@@ -163,8 +166,8 @@ const progressEvery = 4096
 
 // perAthlete is a stream that builds every athlete in turn and lets fn
 // write its rows.
-func (g *generation) perAthlete(stage string, header []string, fn func(b *builder, a *athlete, w *rowWriter)) *rowStream {
-	return newRowStream(g.ctx, header, func(w *rowWriter) {
+func (g *generation) perAthlete(ctx context.Context, stage string, header []string, fn func(b *builder, a *athlete, w *rowWriter)) *rowStream {
+	return newRowStream(ctx, header, func(w *rowWriter) {
 		b := newBuilder(g.cfg.Seed)
 		n := int64(g.cfg.Athletes)
 		for i := 0; i < g.cfg.Athletes; i++ {

@@ -1,10 +1,9 @@
 package sim
 
 import (
-	"hash/maphash"
-	"strings"
 	"time"
-	"unicode"
+
+	"github.com/podium-sport/podium/datasets"
 )
 
 // namer gives athletes their registered names, keeping distinct people
@@ -17,12 +16,11 @@ import (
 // only, so a larger generation of the same seed keeps the smaller one's names.
 type namer struct {
 	b     *builder
-	seed  maphash.Seed
-	taken map[uint64]struct{}
+	taken map[uint64]struct{} // FNV-1a hashes of name key, birth date and sex
 }
 
 func newNamer(b *builder) *namer {
-	return &namer{b: b, seed: maphash.MakeSeed(), taken: map[uint64]struct{}{}}
+	return &namer{b: b, taken: map[uint64]struct{}{}}
 }
 
 // registration is what an athlete row says about a person.
@@ -74,34 +72,14 @@ func (nm *namer) register(a *athlete) (reg registration, dup *registration) {
 	return reg, &r
 }
 
+// key hashes a person's identity with 64-bit FNV-1a: deterministic, so a
+// (vanishingly rare) hash collision redraws the same name in every run.
 func (nm *namer) key(name, birth string, sex int) uint64 {
-	var h maphash.Hash
-	h.SetSeed(nm.seed)
-	h.WriteString(nameKey(name))
-	h.WriteByte('|')
-	h.WriteString(birth)
-	h.WriteByte(byte('0' + sex))
-	return h.Sum64()
-}
-
-// nameKey is datasets.NameKey (lower case, no diacritics, đ → d, letters
-// and digits, single spaces), which cannot be used here: its shared
-// transformer is not safe while the store validates on another goroutine.
-// TestNameKeyMatchesStore checks that the two agree.
-func nameKey(name string) string {
-	var b strings.Builder
-	space := false
-	for _, r := range stripDiacritics(name) {
-		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			space = false
-			b.WriteRune(unicode.ToLower(r))
-		default:
-			space = true
+	h := uint64(14695981039346656037)
+	for _, s := range [...]string{datasets.NameKey(name), "|", birth, "|", sexCode[sex]} {
+		for i := 0; i < len(s); i++ {
+			h = (h ^ uint64(s[i])) * 1099511628211
 		}
 	}
-	return b.String()
+	return h
 }

@@ -100,18 +100,6 @@ func TestSouthernNameForms(t *testing.T) {
 	}
 }
 
-func TestNameKeyMatchesStore(t *testing.T) {
-	names := []string{"Nguyễn Thị Ánh", "ĐẶNG Văn Đức", "Huỳnh  Ngọc-Quỳnh", "Lò Văn Tâm", "Nguyen Thi Anh"}
-	for _, r := range registrations(3, 500) {
-		names = append(names, r[1])
-	}
-	for _, n := range names {
-		if got, want := nameKey(n), datasets.NameKey(n); got != want {
-			t.Errorf("nameKey(%q) = %q, store says %q", n, got, want)
-		}
-	}
-}
-
 func TestNamesDistinctPeople(t *testing.T) {
 	// Distinct people never share name key, birth date and sex, so the store
 	// never merges them; only planted duplicates (auto-merge expected) do.
@@ -121,7 +109,7 @@ func TestNamesDistinctPeople(t *testing.T) {
 		if r[3] == "" {
 			continue
 		}
-		k := nameKey(r[1]) + "|" + r[3] + "|" + r[2]
+		k := datasets.NameKey(r[1]) + "|" + r[3] + "|" + r[2]
 		if prev, ok := seen[k]; ok && dupOf[r[0]] != prev {
 			t.Errorf("%s and %s share %s", prev, r[0], k)
 		}

@@ -38,7 +38,7 @@ var phases = []struct {
 }
 
 // openingErrorSD is the SD of the market's common opening error (logit of
-// home against away). The sharp book's opening → closing change is then
+// the home probability). The sharp book's opening → closing change is then
 // √((0.7·σ)² + 2·0.03²) ≈ the calibrated closingMoveSD.
 var openingErrorSD = math.Sqrt(sq(footballCal.closingMoveSD)-2*sq(books[0].noise)) / 0.7
 
@@ -67,7 +67,7 @@ func drawFix(r *rng, m *match, refs []string) *fixPlan {
 	if len(cands) == 0 {
 		return nil
 	}
-	f := &fixPlan{outcome: cands[r.IntN(len(cands))], shift: r.uniform(0.35, 0.8)}
+	f := &fixPlan{outcome: cands[r.IntN(len(cands))], shift: r.uniform(0.5, 1.0)}
 	for _, b := range r.Perm(len(books) - 1)[:2+r.IntN(2)] {
 		f.steam = append(f.steam, b+1) // the sharp book limits stakes: steam shows at the others
 	}
@@ -89,13 +89,15 @@ type quote struct {
 func matchOdds(seed uint64, m *match, k int) []quote {
 	r := newRNG().at(seed, purposeOdds, uint64(k))
 	common := r.normal(0, openingErrorSD)
-	commonDraw := r.normal(0, 0.05)
 	kickoff := m.date.time().Add(kickoffUTC)
 	var out []quote
 	for b, bk := range books {
 		for ph, phase := range phases {
+			// The error is on the home price against the rest, so that it is
+			// exactly the logit error of the home probability, the quantity
+			// calibrated.
 			e := phase.carry*common + r.normal(0, bk.noise)
-			q := [3]float64{m.prob[0] * math.Exp(e), m.prob[1] * math.Exp(phase.carry*commonDraw), m.prob[2] * math.Exp(-e)}
+			q := [3]float64{m.prob[0] * math.Exp(e), m.prob[1], m.prob[2]}
 			if f := m.fix; f != nil && ph > 0 {
 				q[f.outcome] *= 1 + steamShift(f, b)*float64(ph)/2
 			}

@@ -130,8 +130,14 @@ func drawDupPlan(r *rng, a *athlete) *dupPlan {
 		d.provIndex = (a.prov + 1 + r.IntN(len(provinces)-1)) % len(provinces)
 		d.provName = provinces[d.provIndex].name
 	case u < 0.8 && len(provinces[a.prov].formerly) > 0:
+		// registered under a pre-2025 province, other than the one whose name the merged unit kept
+		var f []string
+		for _, name := range provinces[a.prov].formerly {
+			if name != provinces[a.prov].name {
+				f = append(f, name)
+			}
+		}
 		d.province = "former-name"
-		f := provinces[a.prov].formerly
 		d.provName = f[r.IntN(len(f))]
 	}
 	return d

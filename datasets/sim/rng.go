@@ -87,11 +87,3 @@ func (w weighted) draw(r *rng) int {
 	}
 	return lo
 }
-
-// prob returns the probability of index i.
-func (w weighted) prob(i int) float64 {
-	if i == 0 {
-		return w.cum[0]
-	}
-	return w.cum[i] - w.cum[i-1]
-}

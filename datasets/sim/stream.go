@@ -20,7 +20,9 @@ type block struct {
 // blocks, so that generation runs on one core while the store validates
 // and loads on the other. At most a few blocks are in flight: memory stays
 // bounded whatever the size of the generation. The generator starts on the
-// first call of Next and stops when ctx is cancelled.
+// first call of Next and stops when ctx is cancelled. (The stream keeps its
+// context because datasets.Rows, like database/sql's Rows, has no context
+// argument of its own.)
 type rowStream struct {
 	ctx    context.Context
 	header []string
