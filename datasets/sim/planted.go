@@ -147,10 +147,13 @@ func drawDupPlan(r *rng, a *athlete) *dupPlan {
 // numbers of their second registrations, above them.
 func dupNumber(i int) int { return maxAthletes + int(uint64(i)*2654435761%maxAthletes) }
 
-// autoMerge reports whether the store's identity resolution (same name
-// without diacritics, birth date and sex) joins the two registrations.
+// autoMerge reports whether the store's identity resolution should join the
+// duplicate with its original on its own. It never does: both registrations
+// come from one source ("sim"), and the store merges automatically only
+// across sources (two ids of one source are that source's word that they are
+// two people); it lists such pairs as candidates for review instead.
 func (d *dupPlan) autoMerge() bool {
-	return d.name != "missing-middle-name" && d.birth == "same"
+	return false
 }
 
 // idFor returns the source id under which the athlete's data of season y is
