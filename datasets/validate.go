@@ -51,6 +51,7 @@ type validator struct {
 	rowBad bool
 	res    *resolver // athletes and competitions known to the database
 	key    naturalKey
+	texts  []map[string]string // per column: cleaned non-ASCII text, see cleanText
 }
 
 // rowCheck does a kind's cross-field checks on a parsed row and fills its
@@ -118,6 +119,14 @@ func (v *validator) add(r Row) {
 			}
 			continue
 		}
+		if f.typ == tText {
+			var err error
+			if c.s, err = v.cleanText(i, raw); err != nil {
+				v.bad(f.name, fmt.Sprintf("%q: %v", clip(raw), err))
+			}
+			c.null = err != nil || c.s == ""
+			continue
+		}
 		if err := parseCell(f, raw, c); err != nil {
 			v.bad(f.name, fmt.Sprintf("%q: %v", clip(raw), err))
 		}
@@ -131,6 +140,44 @@ func (v *validator) add(r Row) {
 	v.appendRow()
 }
 
+// textCacheSize bounds each column's cache of cleaned text.
+const textCacheSize = 4096
+
+// cleanText is CleanText with a per-column cache for non-ASCII values:
+// competition, venue and province names repeat on every row, and the NFC
+// check is the costly part of cleaning them.
+func (v *validator) cleanText(col int, raw string) (string, error) {
+	ascii := true
+	for i := 0; i < len(raw); i++ {
+		if raw[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return CleanText(raw)
+	}
+	if v.texts == nil {
+		v.texts = make([]map[string]string, len(v.spec))
+	}
+	m := v.texts[col]
+	if s, ok := m[raw]; ok {
+		return s, nil
+	}
+	s, err := CleanText(raw)
+	if err != nil {
+		return "", err
+	}
+	if m == nil || len(m) >= textCacheSize {
+		m = make(map[string]string)
+		v.texts[col] = m
+	}
+	// Both may alias the decoder's buffer (Arrow memory for Parquet): clone.
+	s = strings.Clone(s)
+	m[strings.Clone(raw)] = s
+	return s, nil
+}
+
 func clip(s string) string {
 	if len(s) > 40 {
 		return s[:40] + "…"
@@ -138,15 +185,11 @@ func clip(s string) string {
 	return s
 }
 
+// parseCell parses raw as f's type into c; text goes through cleanText.
 func parseCell(f fieldSpec, raw string, c *cell) error {
 	var err error
 	c.null = false
 	switch f.typ {
-	case tText:
-		c.s, err = CleanText(raw)
-		if err == nil && c.s == "" {
-			c.null = true
-		}
 	case tDate:
 		var d epochDay
 		d, err = ParseDate(raw)
