@@ -105,6 +105,17 @@ func (s *Store) Exec(ctx context.Context, query string, args ...any) (int64, err
 	return n, nil
 }
 
+// Query runs a query and returns its rows for row-by-row scanning. Hot paths
+// use QueryArrow; this serves small lookups and the database/sql baseline
+// that benchmarks compare the Arrow path against.
+func (s *Store) Query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("datasets: query: %w", err)
+	}
+	return rows, nil
+}
+
 // QueryRow runs a query expected to return one row and scans it into dest.
 func (s *Store) QueryRow(ctx context.Context, query string, args []any, dest ...any) error {
 	err := s.db.QueryRowContext(ctx, query, args...).Scan(dest...)

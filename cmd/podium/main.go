@@ -24,6 +24,8 @@ var commands = []command{
 	{"stats", "row counts per table", runStats},
 	{"generate", "generate a seeded synthetic national dataset with planted ground truth", runGenerate},
 	{"athletes", "athlete identity tools (duplicates)", runAthletes},
+	{"import", "import a public dataset (tennis-atp, athletics, swimming, football-data)", runImport},
+	{"features", "compute a named feature set as of a cut-off to Parquet, Arrow or CSV", runFeatures},
 	{"demo", "build the demo database (seeded simulated data) and print a summary", runDemo},
 }
 
