@@ -37,9 +37,7 @@ func runDemo(ctx context.Context, env *cliEnv, args []string) error {
 		return err
 	}
 	defer st.Close()
-	bars := &stageBars{env: env}
-	sum, err := sim.Generate(ctx, st, sim.Config{Athletes: demoAthletes, Seed: demoSeed}, bars.update)
-	bars.finish()
+	sum, err := generate(ctx, env, st, sim.Config{Athletes: demoAthletes, Seed: demoSeed})
 	if err != nil {
 		return err
 	}

@@ -39,9 +39,7 @@ func runGenerate(ctx context.Context, env *cliEnv, args []string) error {
 		return err
 	}
 	defer st.Close()
-	bars := &stageBars{env: env}
-	sum, err := sim.Generate(ctx, st, sim.Config{Athletes: *athletes, Seed: *seed}, bars.update)
-	bars.finish()
+	sum, err := generate(ctx, env, st, sim.Config{Athletes: *athletes, Seed: *seed})
 	if err != nil {
 		return err
 	}
@@ -50,6 +48,13 @@ func runGenerate(ctx context.Context, env *cliEnv, args []string) error {
 	}
 	printGenerateSummary(env, datasets.PathFromEnv(*db), sum)
 	return nil
+}
+
+// generate runs the simulator with a progress bar per stage.
+func generate(ctx context.Context, env *cliEnv, st *datasets.Store, cfg sim.Config) (*sim.Summary, error) {
+	bars := &stageBars{env: env}
+	defer bars.finish()
+	return sim.Generate(ctx, st, cfg, bars.update)
 }
 
 // stageBars shows one progress bar per stage of the generation.
