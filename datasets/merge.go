@@ -113,6 +113,18 @@ type upsert struct {
 	idCol  string   // "" when the table has no surrogate id
 	key    []string // natural key columns, compared NULL-safely
 	cols   []string // the other columns written, besides batch_id
+	// scope, when set, is a key column that narrows the existing rows
+	// compared to those sharing one of the part's values (odds: match_id),
+	// so that a part's cost does not grow with the table.
+	scope string
+}
+
+// targetRows is the existing rows a part can overlap.
+func (u upsert) targetRows(n string) string {
+	if u.scope == "" {
+		return u.target
+	}
+	return fmt.Sprintf("(SELECT * FROM %s WHERE %s IN (SELECT %s FROM %s))", u.target, u.scope, u.scope, n)
 }
 
 func (u upsert) on(t, n string) string {
@@ -124,7 +136,7 @@ func (u upsert) on(t, n string) string {
 }
 
 func (ld *loader) upsert(sp *stagedPart, u upsert, n string, pr *PartReport) error {
-	matched, err := ld.count(sp, fmt.Sprintf("SELECT count(*) FROM %s n JOIN %s t ON %s", n, u.target, u.on("t", "n")))
+	matched, err := ld.count(sp, fmt.Sprintf("SELECT count(*) FROM %s n JOIN %s t ON %s", n, u.targetRows(n), u.on("t", "n")))
 	if err != nil {
 		return err
 	}
@@ -156,7 +168,7 @@ func (ld *loader) upsert(sp *stagedPart, u upsert, n string, pr *PartReport) err
 	}
 	q := fmt.Sprintf("INSERT INTO %s (%s%s, batch_id) SELECT %s%s, %d FROM %s n", u.target, id, strings.Join(cols, ", "), idSel, sel, sp.batchID, n)
 	if matched > 0 {
-		q += fmt.Sprintf(" WHERE NOT EXISTS (SELECT 1 FROM %s t WHERE %s)", u.target, u.on("t", "n"))
+		q += fmt.Sprintf(" WHERE NOT EXISTS (SELECT 1 FROM %s t WHERE %s)", u.targetRows(n), u.on("t", "n"))
 	}
 	pr.Inserted, err = ld.exec(sp, q)
 	return err

@@ -104,5 +104,5 @@ func (ld *loader) mergeOdds(sp *stagedPart, pr *PartReport) error {
 		return err
 	}
 	return ld.upsert(sp, upsert{target: "odds", key: []string{"match_id", "bookmaker", "market", "selection", "line", "phase", "captured_at"},
-		cols: []string{"price"}}, n, pr)
+		cols: []string{"price"}, scope: "match_id"}, n, pr)
 }

@@ -19,7 +19,8 @@ import (
 type epochDay = int32
 
 // ParseDate parses an ISO date YYYY-MM-DD (also YYYY/MM/DD) into days since
-// 1970-01-01, refusing dates before 1870 (no athlete result is older).
+// 1970-01-01, refusing dates before 1800 (the ATP player list has births
+// from 1836; no result is older than the 1870s).
 func ParseDate(s string) (epochDay, error) {
 	if len(s) != 10 || (s[4] != '-' && s[4] != '/') || s[7] != s[4] {
 		return 0, errors.New("not a date in YYYY-MM-DD form")
@@ -30,8 +31,8 @@ func ParseDate(s string) (epochDay, error) {
 	if !ok1 || !ok2 || !ok3 || m < 1 || m > 12 || d < 1 || d > daysIn(y, m) {
 		return 0, errors.New("not a valid calendar date")
 	}
-	if y < 1870 {
-		return 0, errors.New("year before 1870")
+	if y < 1800 {
+		return 0, errors.New("year before 1800")
 	}
 	return daysFromCivil(y, m, d), nil
 }
@@ -88,7 +89,7 @@ func daysFromCivil(y, m, d int) epochDay {
 func ParseTimestamp(s string) (int64, error) {
 	for _, layout := range []string{time.RFC3339Nano, time.DateTime, "2006-01-02T15:04:05"} {
 		if t, err := time.Parse(layout, s); err == nil {
-			if t.Year() < 1870 || t.Year() > 9999 {
+			if t.Year() < 1800 || t.Year() > 9999 {
 				return 0, errors.New("year out of range")
 			}
 			return t.UnixMicro(), nil

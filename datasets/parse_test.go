@@ -22,7 +22,8 @@ func TestParseDate(t *testing.T) {
 		{"month 13", "2008-13-01", ""},
 		{"day 0", "2008-01-00", ""},
 		{"dd/mm/yyyy", "14/03/2008", ""},
-		{"too old", "1869-12-31", ""},
+		{"too old", "1799-12-31", ""},
+		{"early ATP birth", "1836-04-11", "1836-04-11"},
 		{"mixed separators", "2008-03/14", ""},
 		{"letters", "2008-0a-14", ""},
 	}

@@ -20,7 +20,8 @@ func TestParseDMY(t *testing.T) {
 		{"16 AUGUST 2009", ""},
 		{"AUG 2009", ""},
 		{"2009-08-16", ""},
-		{"16 AUG 1850", ""}, // the store refuses dates before 1870
+		{"16 AUG 1850", "1850-08-16"},
+		{"16 AUG 1750", ""}, // the store refuses dates before 1800
 		{"", ""},
 	}
 	for _, tt := range tests {

@@ -22,8 +22,7 @@
 //
 // Tennis, atp_players → athletes: player_id → source_id; name_first + " " +
 // name_last → name ("ATP player <id>" when both are empty); sex M; dob
-// YYYYMMDD → birth_date (empty when unknown, only a year (00), or before
-// 1870, which the store refuses); ioc → nationality; height → height_cm
+// YYYYMMDD → birth_date (empty when unknown or only a year (00)); ioc → nationality; height → height_cm
 // (empty outside 50–250); hand → hand. atp_matches_YYYY,
 // atp_matches_qual_chall_YYYY and atp_matches_futures_YYYY → matches:
 // tourney_id + "-" + match_num → match_source_id (unique across all files);
