@@ -254,3 +254,27 @@ func TestIngestNDJSONAndParquet(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 }
+
+// TestIngestResultsNDJSON covers results through the one-goroutine decoder
+// (NDJSON and Parquet), which reshapes batches for the streaming insert too.
+func TestIngestResultsNDJSON(t *testing.T) {
+	s := openTemp(t)
+	if _, err := ingestFiles(t, s, "vn", []Kind{KindAthletes}, []string{writeFile(t, "a.csv", athletesCSV)}); err != nil {
+		t.Fatal(err)
+	}
+	nd := `{"athlete_source_id": "a1", "date": "2024-05-01", "sport": "athletics", "discipline": "400m", "mark": "52.31", "unit": "s", "place": 2, "competition": "Giải trẻ"}
+{"athlete_source_id": "a2", "age": 14.5, "sport": "swimming", "discipline": "50m-freestyle", "mark": 29.8, "unit": "s", "source_ref": "ffn-1"}
+`
+	rep, err := ingestFiles(t, s, "vn", []Kind{KindResults}, []string{writeFile(t, "r.ndjson", nd)})
+	if err != nil || rep.Parts[0].Inserted != 2 {
+		t.Fatalf("report = %+v, %v", rep, err)
+	}
+	var place int
+	var age float64
+	if err := s.QueryRow(context.Background(), `SELECT place FROM results WHERE discipline = '400m'`, nil, &place); err != nil || place != 2 {
+		t.Fatalf("place = %d, %v", place, err)
+	}
+	if err := s.QueryRow(context.Background(), `SELECT age_years FROM results WHERE source_ref = 'ffn-1'`, nil, &age); err != nil || age != 14.5 {
+		t.Fatalf("age = %v, %v", age, err)
+	}
+}
