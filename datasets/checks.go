@@ -2,11 +2,9 @@ package datasets
 
 import (
 	"fmt"
-	"sort"
 	"time"
 )
 
-func sortStrings(s []string) { sort.Strings(s) }
 
 // fieldIndex returns the position of a contract column of kind k; it panics
 // on a name the contract lacks (a programmer error caught by any test run).

@@ -2,6 +2,7 @@ package datasets
 
 import (
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -241,7 +242,7 @@ func enumChoices(m map[string]string) string {
 			out = append(out, v)
 		}
 	}
-	sortStrings(out)
+	sort.Strings(out)
 	return strings.Join(out, ", ")
 }
 
