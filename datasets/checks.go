@@ -5,7 +5,6 @@ import (
 	"time"
 )
 
-
 // fieldIndex returns the position of a contract column of kind k; it panics
 // on a name the contract lacks (a programmer error caught by any test run).
 func fieldIndex(k Kind, name string) int {
