@@ -116,13 +116,30 @@ type player struct {
 	history []Point
 }
 
+// order enforces the contract both systems share: matches come in date
+// order and nobody plays himself. Breaking it is a programmer error.
+type order struct {
+	last    time.Time
+	started bool
+}
+
+func (o *order) admit(m Match) {
+	if m.A == m.B {
+		panic(fmt.Sprintf("rating: player %d plays himself", m.A))
+	}
+	if o.started && m.Date.Before(o.last) {
+		panic(fmt.Sprintf("rating: match dated %s after one dated %s; sort matches by date",
+			m.Date.Format(time.DateOnly), o.last.Format(time.DateOnly)))
+	}
+	o.started, o.last = true, m.Date
+}
+
 // System is an Elo rating system. Its zero value is not usable; create one
 // with New. A System is not safe for concurrent use.
 type System struct {
 	cfg     Config
 	players map[int64]*player
-	last    time.Time
-	started bool
+	order   order
 }
 
 // New returns an empty system with the given parameters.
@@ -168,14 +185,7 @@ func (s *System) Predict(m Match) float64 {
 // or if A == B: both are programmer errors (Evaluate checks its input and
 // returns an error instead).
 func (s *System) Update(m Match) (pa float64) {
-	if m.A == m.B {
-		panic(fmt.Sprintf("rating: player %d plays himself", m.A))
-	}
-	if s.started && m.Date.Before(s.last) {
-		panic(fmt.Sprintf("rating: match dated %s after one dated %s; sort matches by date",
-			m.Date.Format(time.DateOnly), s.last.Format(time.DateOnly)))
-	}
-	s.started, s.last = true, m.Date
+	s.order.admit(m)
 
 	pa = s.Predict(m)
 	a, b := s.player(m.A), s.player(m.B)

@@ -115,8 +115,7 @@ func glickoStep(mu, phi, sigma, tau float64, games []result) (float64, float64, 
 type Glicko2 struct {
 	cfg     Glicko2Config
 	players map[int64]*glickoPlayer
-	last    time.Time
-	started bool
+	order   order
 }
 
 // NewGlicko2 returns an empty Glicko-2 system.
@@ -157,14 +156,7 @@ func (s *Glicko2) Predict(m Match) float64 {
 // game against the opponent's pre-match rating. Order and panics are as for
 // System.Update.
 func (s *Glicko2) Update(m Match) (pa float64) {
-	if m.A == m.B {
-		panic(fmt.Sprintf("rating: player %d plays himself", m.A))
-	}
-	if s.started && m.Date.Before(s.last) {
-		panic(fmt.Sprintf("rating: match dated %s after one dated %s; sort matches by date",
-			m.Date.Format(time.DateOnly), s.last.Format(time.DateOnly)))
-	}
-	s.started, s.last = true, m.Date
+	s.order.admit(m)
 	pa = s.Predict(m)
 	a, b := s.current(m.A, m.Date), s.current(m.B, m.Date)
 	y := m.Score()

@@ -61,24 +61,3 @@ func TestGlicko2Update(t *testing.T) {
 		t.Errorf("history %+v disagrees with Rating", h)
 	}
 }
-
-func TestGlicko2UsesOnlyEarlierMatches(t *testing.T) {
-	base := league(5, 10)
-	cut := len(base) / 2
-	planted := append(append(append([]Match(nil), base[:cut]...),
-		Match{Date: base[cut].Date, A: 1, B: 5, AWon: true}), base[cut:]...)
-	run := func(ms []Match) []float64 {
-		s, _ := NewGlicko2(Glicko2Tennis())
-		ps := make([]float64, len(ms))
-		for i, m := range ms {
-			ps[i] = s.Update(m)
-		}
-		return ps
-	}
-	a, b := run(base), run(planted)
-	for i := 0; i < cut; i++ {
-		if a[i] != b[i] {
-			t.Fatalf("prediction %d changed from %v to %v after planting a later match", i, a[i], b[i])
-		}
-	}
-}
