@@ -6,6 +6,8 @@ import (
 	"math"
 	"testing"
 	"time"
+
+	"github.com/podium-sport/podium/datasets/storetest"
 )
 
 // boundary is a store with rows on either side of the cut-offs tested in
@@ -54,7 +56,7 @@ func keysOf(view, key, order string) Set {
 // TestCutoffRules checks which rows each view keeps at the boundaries of the
 // rules in the package documentation.
 func TestCutoffRules(t *testing.T) {
-	st := openStore(t)
+	st := storetest.Open(t)
 	exec(t, st, boundary...)
 	results := keysOf("results", "CAST(result_id AS VARCHAR)", "result_id")
 	physio := keysOf("physio_tests", "CAST(value AS VARCHAR)", "value")
@@ -103,7 +105,7 @@ func TestCutoffRules(t *testing.T) {
 }
 
 func TestCutoffInvalid(t *testing.T) {
-	st := openStore(t)
+	st := storetest.Open(t)
 	tests := []struct {
 		name string
 		cut  Cutoff

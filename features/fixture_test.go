@@ -3,26 +3,16 @@ package features
 import (
 	"bytes"
 	"context"
-	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/podium-sport/podium/datasets/storetest"
 
 	"github.com/apache/arrow/go/v17/arrow/array"
 	"github.com/podium-sport/podium/datasets"
 )
 
 var _ Source = (*datasets.Store)(nil)
-
-// openStore opens a fresh store in a temporary file.
-func openStore(t testing.TB) *datasets.Store {
-	t.Helper()
-	st, err := datasets.Open(context.Background(), filepath.Join(t.TempDir(), "features.duckdb"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	return st
-}
 
 // exec runs each statement, failing the test on an error.
 func exec(t testing.TB, st *datasets.Store, stmts ...string) {
@@ -110,7 +100,7 @@ func insertResults(values string) string {
 
 // fixtureStore is a store holding the fixture.
 func fixtureStore(t testing.TB) *datasets.Store {
-	st := openStore(t)
+	st := storetest.Open(t)
 	exec(t, st, fixture...)
 	return st
 }

@@ -8,6 +8,8 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/podium-sport/podium/datasets/storetest"
+
 	"github.com/podium-sport/podium/datasets"
 )
 
@@ -110,25 +112,6 @@ func reimport(t *testing.T, st *datasets.Store, name, dir string) {
 	t.Logf("second import of %s: %.2fs, nothing changed", name, sum.Seconds)
 }
 
-func openTestStore(t *testing.T) *datasets.Store {
-	t.Helper()
-	st, err := datasets.Open(context.Background(), filepath.Join(t.TempDir(), "x.duckdb"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	return st
-}
-
-func countRows(t *testing.T, st *datasets.Store, query string, args ...any) int64 {
-	t.Helper()
-	var n int64
-	if err := st.QueryRow(context.Background(), query, args, &n); err != nil {
-		t.Fatal(err)
-	}
-	return n
-}
-
 func TestFullDataTennis(t *testing.T) {
 	dir := filepath.Join(sharedDatasets(t), "tennis-atp")
 	players := sourceRecords(t, filepath.Join(dir, "atp_players.csv.gz"), nil)
@@ -140,53 +123,53 @@ func TestFullDataTennis(t *testing.T) {
 			selfMatches++
 		}
 	})
-	st := openTestStore(t)
+	st := storetest.Open(t)
 	sum := importTimed(t, st, "tennis-atp", dir)
 	defer reimport(t, st, "tennis-atp", dir)
-	if got := countRows(t, st, "SELECT count(*) FROM athlete_aliases WHERE source = 'atp'"); got != players {
+	if got := storetest.Count(t, st, "SELECT count(*) FROM athlete_aliases WHERE source = 'atp'"); got != players {
 		t.Errorf("athlete aliases: %d, want one per player row: %d", got, players)
 	}
-	if got := countRows(t, st, "SELECT count(*) FROM matches WHERE source = 'atp'"); got != matches-selfMatches {
+	if got := storetest.Count(t, st, "SELECT count(*) FROM matches WHERE source = 'atp'"); got != matches-selfMatches {
 		t.Errorf("matches: %d, want %d rows - %d self-matches", got, matches, selfMatches)
 	}
 	if int64(len(sum.Skipped)) != selfMatches {
 		t.Errorf("skipped %d rows, want the %d self-matches: %v", len(sum.Skipped), selfMatches, sum.Skipped)
 	}
 	t.Logf("source: %d players, %d matches (%d self-matches); store: %d athletes", players, matches, selfMatches,
-		countRows(t, st, "SELECT count(*) FROM athletes"))
+		storetest.Count(t, st, "SELECT count(*) FROM athletes"))
 }
 
 func TestFullDataAthletics(t *testing.T) {
 	dir := filepath.Join(sharedDatasets(t), "athletics-all-time")
 	rows := sourceRecords(t, filepath.Join(dir, "*", "*.csv.gz"), nil)
-	st := openTestStore(t)
+	st := storetest.Open(t)
 	sum := importTimed(t, st, "athletics", dir)
 	defer reimport(t, st, "athletics", dir)
-	if got := countRows(t, st, "SELECT count(*) FROM results WHERE source = 'world-athletics'"); got != rows {
+	if got := storetest.Count(t, st, "SELECT count(*) FROM results WHERE source = 'world-athletics'"); got != rows {
 		t.Errorf("results: %d, want one per list row: %d", got, rows)
 	}
 	derived := sum.Totals()[datasets.KindAthletes].Rows
-	if got := countRows(t, st, "SELECT count(*) FROM athlete_aliases WHERE source = 'world-athletics'"); got != derived || got == 0 {
+	if got := storetest.Count(t, st, "SELECT count(*) FROM athlete_aliases WHERE source = 'world-athletics'"); got != derived || got == 0 {
 		t.Errorf("athlete aliases: %d, want one per derived athlete: %d", got, derived)
 	}
 	if len(sum.Skipped) != 0 {
 		t.Errorf("skipped %d rows: %v", len(sum.Skipped), sum.Skipped)
 	}
 	t.Logf("source: %d list rows; store: %d results, %d derived athletes, %d athletes", rows,
-		countRows(t, st, "SELECT count(*) FROM results"), derived, countRows(t, st, "SELECT count(*) FROM athletes"))
+		storetest.Count(t, st, "SELECT count(*) FROM results"), derived, storetest.Count(t, st, "SELECT count(*) FROM athletes"))
 }
 
 func TestFullDataSwimming(t *testing.T) {
 	dir := filepath.Join(sharedDatasets(t), "swimming-ffn-100m-freestyle")
 	ids := map[string]bool{}
 	rows := sourceRecords(t, filepath.Join(dir, "swimmers.csv.gz"), func(_, rec []string) { ids[rec[0]] = true })
-	st := openTestStore(t)
+	st := storetest.Open(t)
 	importTimed(t, st, "swimming", dir)
 	defer reimport(t, st, "swimming", dir)
-	if got := countRows(t, st, "SELECT count(*) FROM results WHERE source = 'ffn'"); got != rows {
+	if got := storetest.Count(t, st, "SELECT count(*) FROM results WHERE source = 'ffn'"); got != rows {
 		t.Errorf("results: %d, want one per row: %d", got, rows)
 	}
-	if got := countRows(t, st, "SELECT count(*) FROM athlete_aliases WHERE source = 'ffn'"); got != int64(len(ids)) {
+	if got := storetest.Count(t, st, "SELECT count(*) FROM athlete_aliases WHERE source = 'ffn'"); got != int64(len(ids)) {
 		t.Errorf("athlete aliases: %d, want one per swimmer ID: %d", got, len(ids))
 	}
 }
@@ -200,15 +183,15 @@ func TestFullDataFootball(t *testing.T) {
 			notMatches++
 		}
 	})
-	st := openTestStore(t)
+	st := storetest.Open(t)
 	sum := importTimed(t, st, "football-data", dir)
 	defer reimport(t, st, "football-data", dir)
-	if got := countRows(t, st, "SELECT count(*) FROM matches WHERE source = 'football-data'"); got != rows-notMatches {
+	if got := storetest.Count(t, st, "SELECT count(*) FROM matches WHERE source = 'football-data'"); got != rows-notMatches {
 		t.Errorf("matches: %d, want %d rows - %d without date or teams", got, rows, notMatches)
 	}
 	if int64(len(sum.Skipped)) != notMatches {
 		t.Errorf("skipped %d rows, want %d: %v", len(sum.Skipped), notMatches, sum.Skipped)
 	}
 	t.Logf("source: %d rows (%d not matches); store: %d matches, %d odds", rows, notMatches,
-		countRows(t, st, "SELECT count(*) FROM matches"), countRows(t, st, "SELECT count(*) FROM odds"))
+		storetest.Count(t, st, "SELECT count(*) FROM matches"), storetest.Count(t, st, "SELECT count(*) FROM odds"))
 }

@@ -8,6 +8,8 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/podium-sport/podium/datasets/storetest"
+
 	"github.com/podium-sport/podium/datasets"
 )
 
@@ -16,7 +18,7 @@ import (
 // changes nothing.
 func TestImportFixtures(t *testing.T) {
 	ctx := context.Background()
-	st := openTestStore(t)
+	st := storetest.Open(t)
 	root := fixture() // the fixtures' root, like the shared datasets folder
 	tennisMatches := sourceRecords(t, fixture("tennis-atp", "atp_matches_*.csv"), nil)
 	athletics := sourceRecords(t, fixture("athletics-all-time", "*", "*.csv"), nil)
@@ -59,7 +61,7 @@ func TestImportFixtures(t *testing.T) {
 				t.Errorf("source %s, skipped %v; want %s and %d skipped", sum.Source, sum.Skipped, tt.source, tt.skipped)
 			}
 			for q, want := range tt.counts {
-				if got := countRows(t, st, q); got != want {
+				if got := storetest.Count(t, st, q); got != want {
 					t.Errorf("%s = %d, want %d", q, got, want)
 				}
 			}
@@ -105,7 +107,7 @@ func TestImportChangedFile(t *testing.T) {
 	}
 	path := filepath.Join(dir, "swimmers.csv")
 	os.WriteFile(path, src, 0o644)
-	st := openTestStore(t)
+	st := storetest.Open(t)
 	if _, err := Import(ctx, st, "swimming", dir, nil); err != nil {
 		t.Fatal(err)
 	}
@@ -118,14 +120,14 @@ func TestImportChangedFile(t *testing.T) {
 	if res.Rows != 40 || res.Inserted != 1 || res.Unchanged != 39 {
 		t.Errorf("results %+v, want 40 rows: 1 inserted, 39 unchanged", res)
 	}
-	if n := countRows(t, st, "SELECT count(*) FROM results"); n != 40 {
+	if n := storetest.Count(t, st, "SELECT count(*) FROM results"); n != 40 {
 		t.Errorf("%d results, want 40", n)
 	}
 }
 
 func TestImportErrors(t *testing.T) {
 	ctx := context.Background()
-	st := openTestStore(t)
+	st := storetest.Open(t)
 	if _, err := Import(ctx, st, "cricket", fixture(), nil); err == nil {
 		t.Error("unknown dataset: no error")
 	}
@@ -140,7 +142,7 @@ func TestImportErrors(t *testing.T) {
 	if !errors.As(err, &lerr) || len(lerr.Problems) != 1 || lerr.Problems[0].Line != 3 || lerr.Problems[0].Field != "mark" {
 		t.Fatalf("err = %v, want a LoadError on line 3, field mark", err)
 	}
-	if n := countRows(t, st, "SELECT count(*) FROM results"); n != 0 {
+	if n := storetest.Count(t, st, "SELECT count(*) FROM results"); n != 0 {
 		t.Errorf("%d results after a rejected load, want 0", n)
 	}
 }

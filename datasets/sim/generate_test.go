@@ -2,27 +2,16 @@ package sim
 
 import (
 	"context"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 
-	"github.com/podium-sport/podium/datasets"
+	"github.com/podium-sport/podium/datasets/storetest"
 )
-
-func openStore(t testing.TB) *datasets.Store {
-	t.Helper()
-	st, err := datasets.Open(context.Background(), filepath.Join(t.TempDir(), "x.duckdb"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	return st
-}
 
 func TestGenerateEndToEnd(t *testing.T) {
 	ctx := context.Background()
-	st := openStore(t)
+	st := storetest.Open(t)
 	var mu sync.Mutex
 	last := map[string][2]int64{}
 	progress := func(stage string, done, total int64) {
@@ -59,7 +48,7 @@ func TestGenerateEndToEnd(t *testing.T) {
 	}
 	// Identity resolution joins exactly the planted duplicates expected to
 	// auto-merge (same name key, birth date and sex), no distinct people.
-	merged := count(t, st, `SELECT count(*) FROM truth_events WHERE kind = 'duplicate-identity'
+	merged := storetest.Count(t, st, `SELECT count(*) FROM truth_events WHERE kind = 'duplicate-identity'
 		AND json_extract(detail, '$.auto_merge_expected')::BOOLEAN`)
 	if got, want := stats.Tables["athletes"], sum.Rows["athletes"]-merged; got != want {
 		t.Errorf("athletes %d, want %d registrations − %d auto-merged duplicates", got, sum.Rows["athletes"], merged)
@@ -88,7 +77,7 @@ func TestGenerateEndToEnd(t *testing.T) {
 	}
 	for _, tc := range checks {
 		t.Run(tc.name, func(t *testing.T) {
-			if n := count(t, st, tc.query); n != 0 {
+			if n := storetest.Count(t, st, tc.query); n != 0 {
 				t.Errorf("%d violations", n)
 			}
 		})
@@ -113,17 +102,8 @@ func TestGenerateEndToEnd(t *testing.T) {
 	}
 }
 
-func count(t *testing.T, st *datasets.Store, query string) int64 {
-	t.Helper()
-	var n int64
-	if err := st.QueryRow(context.Background(), query, nil, &n); err != nil {
-		t.Fatal(err)
-	}
-	return n
-}
-
 func TestGenerateRejectsBadConfig(t *testing.T) {
-	st := openStore(t)
+	st := storetest.Open(t)
 	for _, n := range []int{0, -1, maxAthletes + 1} {
 		if _, err := Generate(context.Background(), st, Config{Athletes: n, Seed: 1}, nil); err == nil {
 			t.Errorf("Athletes %d accepted", n)
