@@ -16,6 +16,11 @@ var viewSeq atomic.Int64
 // withArrowView registers rr as a temporary view on conn, runs fn with the
 // view's name, and unregisters it. DuckDB scans the Arrow stream directly:
 // no per-row driver calls.
+//
+// fn must read every column of the view, in order (SELECT *): DuckDB 1.1.2
+// pushes a projection into the registered stream, which ignores it, and then
+// reads the wrong buffers (a crash; see resultsShaper). Callers reshape the
+// batches instead of selecting from them.
 func withArrowView(ctx context.Context, conn *sql.Conn, rr array.RecordReader, fn func(view string) error) error {
 	view := fmt.Sprintf("arrow_in_%d", viewSeq.Add(1))
 	var release func()
@@ -55,7 +60,7 @@ func (s *Store) AppendRecords(ctx context.Context, table string, rr array.Record
 			}
 			cols += quoteIdent(f.Name)
 		}
-		res, err := conn.ExecContext(ctx, fmt.Sprintf("INSERT INTO %s (%s) SELECT %s FROM %s", quoteIdent(table), cols, cols, view))
+		res, err := conn.ExecContext(ctx, fmt.Sprintf("INSERT INTO %s (%s) SELECT * FROM %s", quoteIdent(table), cols, view))
 		if err != nil {
 			return err
 		}
