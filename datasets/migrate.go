@@ -41,23 +41,25 @@ func loadMigrations() ([]migration, error) {
 	return ms, nil
 }
 
-// migrate applies, each in its own transaction, every migration newer than
-// the database's schema version.
+// migrate applies, each in its own transaction and in version order, every
+// migration the database has not recorded as applied (not only those above the
+// highest applied version, so that a migration merged from a parallel branch
+// with a lower number still runs).
 func (s *Store) migrate(ctx context.Context) error {
 	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
 		version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)`); err != nil {
 		return fmt.Errorf("datasets: migrate: %w", err)
 	}
-	var current int
-	if err := s.db.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM schema_migrations`).Scan(&current); err != nil {
-		return fmt.Errorf("datasets: migrate: %w", err)
+	applied, err := s.appliedMigrations(ctx)
+	if err != nil {
+		return err
 	}
 	ms, err := loadMigrations()
 	if err != nil {
 		return err
 	}
 	for _, m := range ms {
-		if m.version <= current {
+		if applied[m.version] {
 			continue
 		}
 		tx, err := s.db.BeginTx(ctx, nil)
@@ -84,4 +86,22 @@ func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
 	var v int
 	err := s.QueryRow(ctx, `SELECT coalesce(max(version), 0) FROM schema_migrations`, nil, &v)
 	return v, err
+}
+
+// appliedMigrations returns the versions recorded in schema_migrations.
+func (s *Store) appliedMigrations(ctx context.Context) (map[int]bool, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT version FROM schema_migrations`)
+	if err != nil {
+		return nil, fmt.Errorf("datasets: migrate: %w", err)
+	}
+	defer rows.Close()
+	applied := map[int]bool{}
+	for rows.Next() {
+		var v int
+		if err := rows.Scan(&v); err != nil {
+			return nil, fmt.Errorf("datasets: migrate: %w", err)
+		}
+		applied[v] = true
+	}
+	return applied, rows.Err()
 }
