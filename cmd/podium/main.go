@@ -28,6 +28,7 @@ var commands = []command{
 	{"features", "compute a named feature set as of a cut-off to Parquet, Arrow or CSV", runFeatures},
 	{"demo", "build the demo database (seeded simulated data) and print a summary", runDemo},
 	{"detect", "run the integrity detectors and record their findings as alerts", runDetect},
+	{"models", "the model registry: list versions, promote, roll back", runModels},
 	{"backtest", "honest back-tests of the talent and trajectory models (talent, trajectory)", runBacktest},
 }
 
