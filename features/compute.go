@@ -55,6 +55,17 @@ func Compute(ctx context.Context, src Source, set Set, cut Cutoff) (array.Record
 	return l, nil
 }
 
+// Query returns the SQL and arguments that Compute runs for set as of cut,
+// for baselines that run the same computation another way (DuckDB alone,
+// database/sql scans). It does not check the set's SQL; Compute does.
+func Query(set Set, cut Cutoff) (string, []any, error) {
+	if err := cut.validate(); err != nil {
+		return "", nil, err
+	}
+	q, args := assemble(set.SQL, cut)
+	return q, args, nil
+}
+
 // labelled re-labels the records of a reader with a schema that has the same
 // fields and added metadata; the column data is shared, not copied.
 type labelled struct {

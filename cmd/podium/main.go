@@ -29,6 +29,7 @@ var commands = []command{
 	{"demo", "build the demo database (seeded simulated data) and print a summary", runDemo},
 	{"detect", "run the integrity detectors and record their findings as alerts", runDetect},
 	{"models", "the model registry: list versions, promote, roll back", runModels},
+	{"bench", "measure ingest, features and models against DuckDB-alone, database/sql and pandas", runBench},
 	{"backtest", "honest back-tests of the talent and trajectory models (talent, trajectory)", runBacktest},
 }
 
