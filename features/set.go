@@ -61,7 +61,7 @@ func mustSQL(name string) string {
 }
 
 // registry holds the sets in the order Sets lists them.
-var registry = []Set{Progression, PhysioLatest, AthleteProfile, MatchRecord}
+var registry = []Set{Progression, PhysioLatest, AthleteProfile, MatchRecord, ResultMarks}
 
 // Sets returns the registered sets in a stable order.
 func Sets() []Set {

@@ -80,3 +80,30 @@ var MatchRecord = Set{
 		{"last_date", "date32", "date of the latest match with a result; NULL when none"},
 	},
 }
+
+// ResultMarks is every result with a known age, with the season, birth year and
+// relative age that age-standardised scores (models/centile) and trajectory
+// models (models/trajectory) read.
+var ResultMarks = Set{
+	Name:    "result_marks",
+	Version: 1,
+	Doc:     "per result with a known age: athlete, event, mark, exact age, season, birth year, relative age, level",
+	SQL:     mustSQL("result_marks"),
+	Columns: []Column{
+		{"result_id", "int64", "result"},
+		{"athlete_id", "int64", "athlete"},
+		{"sport", "utf8", "sport"},
+		{"discipline", "utf8", "event name"},
+		{"sex", "utf8", "M or F"},
+		{"unit", "utf8", "unit of mark"},
+		{"lower_is_better", "bool", "true for times"},
+		{"mark", "float64", "the mark in unit"},
+		{"age_years", "float64", "exact age at the result, years"},
+		{"date", "date32", "date of the result; NULL when the feed gives only the age"},
+		{"season", "int64", "calendar year of the result (from the date, else birth date + age); NULL when neither is known"},
+		{"birth_year", "int64", "calendar year of birth; NULL when unknown"},
+		{"relative_age", "float64", "(day of year of birth − 1) / days in that year; NULL when the birth date is unknown"},
+		{"level", "utf8", "competition level; NULL when not given"},
+		{"round", "utf8", "round (heat, final, …); NULL when not given"},
+	},
+}
