@@ -31,6 +31,9 @@ var commands = []command{
 	{"models", "the model registry: list versions, promote, roll back", runModels},
 	{"bench", "measure ingest, features and models against DuckDB-alone, database/sql and pandas", runBench},
 	{"backtest", "honest back-tests of the talent and trajectory models (talent, trajectory)", runBacktest},
+	{"serve", "serve the HTTP API (alerts review, ingest, users; --demo for a demo database)", runServe},
+	{"users", "manage API users and their tokens (add, list, disable)", runUsers},
+	{"audit", "verify the audit log's hash chain", runAudit},
 }
 
 func main() {
