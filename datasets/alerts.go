@@ -58,9 +58,9 @@ func (s *Store) UpsertAlerts(ctx context.Context, alerts []NewAlert) (*AlertsRep
 			switch {
 			case err == sql.ErrNoRows:
 				if _, err := tx.ExecContext(ctx, `INSERT INTO alerts
-					(alert_id, type, subject, severity, status, version, created_at, evidence)
-					VALUES (?, ?, ?, ?, 'open', 1, ?, ?)`,
-					next, a.Type, a.Subject, a.Severity, now, string(a.Evidence)); err != nil {
+					(alert_id, type, subject, severity, status, version, created_at, evidence, updated_at, assignee)
+					VALUES (?, ?, ?, ?, 'open', 1, ?, ?, ?, '')`,
+					next, a.Type, a.Subject, a.Severity, now, string(a.Evidence), now); err != nil {
 					return err
 				}
 				next++
@@ -73,8 +73,8 @@ func (s *Store) UpsertAlerts(ctx context.Context, alerts []NewAlert) (*AlertsRep
 				rep.Unchanged++
 			default:
 				if _, err := tx.ExecContext(ctx,
-					"UPDATE alerts SET severity = ?, evidence = ?, version = version + 1 WHERE alert_id = ?",
-					a.Severity, string(a.Evidence), id); err != nil {
+					"UPDATE alerts SET severity = ?, evidence = ?, version = version + 1, updated_at = ? WHERE alert_id = ?",
+					a.Severity, string(a.Evidence), now, id); err != nil {
 					return err
 				}
 				rep.Refreshed++

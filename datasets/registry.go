@@ -168,11 +168,19 @@ func (s *Store) Rollback(ctx context.Context, model, actor, reason string) (int,
 	return prev, nil
 }
 
+// recordPromotion writes a promotion or rollback and its audit entry in one
+// transaction.
 func (s *Store) recordPromotion(ctx context.Context, model string, version int, kind, actor, reason string) error {
-	_, err := s.db.ExecContext(ctx, `INSERT INTO model_promotions
-		SELECT coalesce(max(seq), 0) + 1, ?, ?, ?, ?, ?, ? FROM model_promotions`,
-		model, version, kind, time.Now().UTC(), actor, reason)
-	return err
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO model_promotions
+			SELECT coalesce(max(seq), 0) + 1, ?, ?, ?, ?, ?, ? FROM model_promotions`,
+			model, version, kind, time.Now().UTC(), actor, reason); err != nil {
+			return err
+		}
+		_, err := appendAudit(ctx, tx, actor, "model."+kind, fmt.Sprintf("model:%s", model),
+			map[string]any{"version": version, "reason": reason})
+		return err
+	})
 }
 
 // championStack replays a model's promotions: a promotion pushes, a rollback

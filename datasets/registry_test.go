@@ -63,6 +63,12 @@ func TestRegistryPromoteRollback(t *testing.T) {
 	if _, err := st.Rollback(ctx, "talent", "tester", "nothing left"); !errors.Is(err, datasets.ErrNotFound) {
 		t.Errorf("rollback past the first champion: %v", err)
 	}
+	if n := storetest.Count(t, st, "SELECT count(*) FROM audit_log WHERE subject = 'model:talent'"); n != int64(len(steps)) {
+		t.Errorf("%d audit entries for %d promotions and rollbacks", n, len(steps))
+	}
+	if _, err := st.VerifyAudit(ctx); err != nil {
+		t.Error(err)
+	}
 	list, err := st.ListModels(ctx)
 	if err != nil || len(list) != 3 || !list[0].Champion || list[1].Champion {
 		t.Errorf("list %+v, %v", list, err)
