@@ -19,7 +19,10 @@ type detector struct {
 
 // detectors is the table of integrity detectors `podium detect` runs, in order;
 // each lives in its own file (detect_<name>.go).
-var detectors = []detector{}
+var detectors = []detector{
+	{"blood", "blood passport: adaptive Bayesian individual ranges of HGB, RET% and OFF-score at 99 % specificity, and a level-change scan of each profile", detectBlood},
+	{"age", "age fraud: growth and maturity older than the stated age, one athlete with two birth dates, 1-January heaping of birth dates", detectAgeFraud},
+	{"match", "match-fixing: odds movements, steam, divergence, model-vs-market gap and improbable results per match; team and referee runs with FDR", detectMatches}}
 
 const detectSynopsis = `detect --db DB [--only NAME,...] [--json]
 
