@@ -7,7 +7,9 @@ import (
 
 // backtests is the table of `podium backtest` subcommands; each lives in its
 // own file (backtest_<name>.go).
-var backtests = []command{}
+var backtests = []command{
+	{"talent", "P(elite) from features frozen at an age, on older vs younger cohorts", runBacktestTalent},
+	{"trajectory", "trajectory model on the FFN swimmers (MagmaClust protocol) vs baselines", runBacktestTrajectory}}
 
 const backtestSynopsis = `backtest KIND [flags]   (podium backtest KIND --help for its flags)
 
