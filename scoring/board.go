@@ -1,0 +1,239 @@
+package scoring
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+	"time"
+
+	"github.com/podium-sport/podium/features"
+	"github.com/podium-sport/podium/models/centile"
+	"github.com/podium-sport/podium/models/maturity"
+	"github.com/podium-sport/podium/models/potential"
+	"github.com/podium-sport/podium/models/trajectory"
+)
+
+// Config says how to build a talent board.
+type Config struct {
+	AsOf time.Time // cut-off: nothing after it is read (default today)
+	// TargetAge is the age the trajectory forecast is made for (default 19.5,
+	// the end of the youth range the data covers).
+	TargetAge float64
+	// Elite are the senior levels that count as reaching the elite level
+	// (default elite and national).
+	Elite []string
+	// TrainBornTo: athletes born in or before this year have known outcomes
+	// and train P(elite); 0 means the last season in the data − 19, the
+	// cohorts whose youth careers are complete.
+	TrainBornTo int
+	Seed        uint64
+}
+
+func (c Config) withDefaults() Config {
+	if c.AsOf.IsZero() {
+		c.AsOf = time.Now().UTC()
+	}
+	if c.TargetAge == 0 {
+		c.TargetAge = 19.5
+	}
+	if len(c.Elite) == 0 {
+		c.Elite = []string{"elite", "national"}
+	}
+	return c
+}
+
+// Outcomes gives the known senior level of athletes, by athlete id
+// (datasets.Store.Outcomes adapted by the caller).
+type Outcomes func(ctx context.Context) (map[int64]string, error)
+
+// Board is every athlete's talent scores as of one date, ranked by P(elite):
+// the national common scale that rankings filter and page through.
+type Board struct {
+	AsOf        time.Time           `json:"as_of"`
+	TargetAge   float64             `json:"target_age"`
+	TrainBornTo int                 `json:"train_born_to"`
+	Training    potential.CV        `json:"training"`
+	TrainN      int                 `json:"train_n"`
+	TrainElite  int                 `json:"train_elite"`
+	Features    []potential.Feature `json:"features"`
+	Rows        []Row               `json:"-"`
+	// Untrained says why P(elite) could not be fitted; the board then ranks
+	// by the age-standardised level alone.
+	Untrained string `json:"untrained,omitempty"`
+
+	ref   *centile.Reference
+	traj  map[centile.Key]*trajectory.Model
+	model *potential.Model
+	means []float64 // training means imputing missing features
+	byID  map[int64][]int
+	marks map[int64][]mark
+}
+
+// Row is one athlete in his main event (the one with most results).
+type Row struct {
+	AthleteID     int64     `json:"athlete_id"`
+	Name          string    `json:"name"`
+	Sex           string    `json:"sex"`
+	BirthDate     string    `json:"birth_date"`
+	BirthQuarter  int       `json:"birth_quarter"`
+	Province      string    `json:"province"`
+	Sport         string    `json:"sport"`
+	Discipline    string    `json:"discipline"`
+	Unit          string    `json:"unit"`
+	LowerIsBetter bool      `json:"lower_is_better"`
+	Age           Num       `json:"age"`
+	Results       int       `json:"results"`
+	Best          Num       `json:"best_recent"` // best mark in the 12 months before the cut-off (else ever)
+	Z             Three     `json:"z"`
+	Centiles      Three     `json:"centiles"`
+	MaturityBand  string    `json:"maturity_band"`
+	Forecast      Interval  `json:"forecast"` // mark at the target age
+	PElite        Interval  `json:"p_elite"`
+	Reasons       []Reason  `json:"reasons"`
+	InTraining    bool      `json:"in_training"` // outcome known: P(elite) is in-sample
+	x             []float64 // the feature vector
+}
+
+// Reason is one feature's push on P(elite).
+type Reason struct {
+	Feature string  `json:"feature"`
+	Label   string  `json:"label"`
+	Value   Num     `json:"value"`
+	Effect  float64 `json:"effect"` // on the logit; > 0 raises P(elite)
+}
+
+// Build reads the store as of cfg.AsOf and fits everything the board needs:
+// centile curves (raw by category, by exact age), the maturity adjustment,
+// one trajectory model per event and sex, and P(elite) on the cohorts whose
+// outcome is known.
+func Build(ctx context.Context, src Source, outcomes Outcomes, cfg Config) (*Board, error) {
+	cfg = cfg.withDefaults()
+	cut := features.AsOfDate(cfg.AsOf)
+	marks, err := loadMarks(ctx, src, cut)
+	if err != nil {
+		return nil, err
+	}
+	if len(marks) == 0 {
+		return nil, fmt.Errorf("scoring: no result with a known age before %s", cfg.AsOf.Format(time.DateOnly))
+	}
+	athletes, err := loadAthletes(ctx, src, cut)
+	if err != nil {
+		return nil, err
+	}
+	b := &Board{AsOf: cfg.AsOf, TargetAge: cfg.TargetAge, TrainBornTo: cfg.TrainBornTo, Features: featureList}
+	sc, err := b.fitScorer(marks, athletes)
+	if err != nil {
+		return nil, err
+	}
+	if err := b.fitTrajectories(marks); err != nil {
+		return nil, err
+	}
+	b.rows(marks, athletes, sc, cfg)
+	if b.TrainBornTo == 0 {
+		b.TrainBornTo = lastSeason(marks) - 19
+	}
+	if err := b.fitPotential(ctx, outcomes, cfg); err != nil && !errors.Is(err, ErrNoOutcomes) {
+		return nil, err
+	} else if err != nil {
+		b.Untrained = err.Error()
+	}
+	sort.SliceStable(b.Rows, func(i, j int) bool { return b.Rows[i].score() > b.Rows[j].score() })
+	b.index()
+	return b, nil
+}
+
+// fitScorer fits the three norms: categories (raw), exact-age LMS curves
+// (RAE-corrected) and the maturity adjustment.
+func (b *Board) fitScorer(marks []mark, athletes map[int64]*athlete) (*maturity.Scorer, error) {
+	rs := make([]centile.Result, len(marks))
+	for i, m := range marks {
+		rs[i] = m.Result
+	}
+	ref, err := centile.FitReference(rs, centile.Config{})
+	if err != nil {
+		return nil, err
+	}
+	b.ref = ref
+	var samples []maturity.Sample
+	for _, m := range marks {
+		a := athletes[m.Athlete]
+		if a == nil || math.IsNaN(a.AgeAtPHV) {
+			continue
+		}
+		if z, err := ref.Z(m.Key, m.Age, m.Mark); err == nil {
+			samples = append(samples, maturity.Sample{Sex: m.Sex, Age: m.Age, Z: z, Offset: m.Age - a.AgeAtPHV})
+		}
+	}
+	sc := &maturity.Scorer{Categories: centile.FitCategories(rs), Reference: ref}
+	if adj, err := maturity.FitAdjuster(samples); err == nil {
+		sc.Maturity = adj
+	}
+	return sc, nil
+}
+
+// fitTrajectories fits one trajectory model per event and sex.
+func (b *Board) fitTrajectories(marks []mark) error {
+	series := map[centile.Key]map[int64]*trajectory.Series{}
+	for _, m := range marks {
+		byAthlete := series[m.Key]
+		if byAthlete == nil {
+			byAthlete = map[int64]*trajectory.Series{}
+			series[m.Key] = byAthlete
+		}
+		s := byAthlete[m.Athlete]
+		if s == nil {
+			s = &trajectory.Series{ID: fmt.Sprint(m.Athlete)}
+			byAthlete[m.Athlete] = s
+		}
+		s.Ages = append(s.Ages, m.Age)
+		s.Values = append(s.Values, m.Mark)
+	}
+	b.traj = map[centile.Key]*trajectory.Model{}
+	for k, byAthlete := range series {
+		if len(byAthlete) < minTrajectoryAthletes {
+			continue
+		}
+		ss := make([]trajectory.Series, 0, len(byAthlete))
+		for _, s := range byAthlete {
+			ss = append(ss, *s)
+		}
+		sort.Slice(ss, func(i, j int) bool { return ss[i].ID < ss[j].ID })
+		m, err := trajectory.Fit(ss, trajectory.Config{})
+		if err != nil {
+			return fmt.Errorf("scoring: trajectory of %s: %w", k, err)
+		}
+		b.traj[k] = m
+	}
+	return nil
+}
+
+// minTrajectoryAthletes is the fewest athletes an event needs for its
+// trajectory model.
+const minTrajectoryAthletes = 50
+
+// score orders the board: P(elite), else the age-standardised level; NaN last.
+func (r Row) score() float64 {
+	for _, v := range []Num{r.PElite.Est, r.Z.RAE} {
+		if !math.IsNaN(float64(v)) {
+			return float64(v)
+		}
+	}
+	return math.Inf(-1)
+}
+
+func lastSeason(marks []mark) int {
+	last := 0
+	for _, m := range marks {
+		last = max(last, m.Season)
+	}
+	return last
+}
+
+func (b *Board) index() {
+	b.byID = map[int64][]int{}
+	for i, r := range b.Rows {
+		b.byID[r.AthleteID] = append(b.byID[r.AthleteID], i)
+	}
+}
