@@ -17,18 +17,19 @@ func TestRouteRoles(t *testing.T) {
 	// requests builds a valid request for each route; PATCH and DELETE need
 	// fresh state per call.
 	requests := map[string]func() *http.Request{
-		"GET /v1/health":               func() *http.Request { return jsonReq("GET", "/v1/health", "") },
-		"GET /metrics":                 func() *http.Request { return jsonReq("GET", "/metrics", "") },
-		"GET /v1/openapi.json":         func() *http.Request { return jsonReq("GET", "/v1/openapi.json", "") },
-		"GET /v1/alerts":               func() *http.Request { return jsonReq("GET", "/v1/alerts?status=open&limit=2", "") },
-		"GET /v1/alerts/:id":           func() *http.Request { return jsonReq("GET", "/v1/alerts/1", "") },
-		"GET /v1/alerts/:id/audit":     func() *http.Request { return jsonReq("GET", "/v1/alerts/1/audit", "") },
-		"GET /v1/users":                func() *http.Request { return jsonReq("GET", "/v1/users", "") },
-		"GET /v1/rankings":             func() *http.Request { return jsonReq("GET", "/v1/rankings?sport=athletics", "") },
-		"GET /v1/athletes/:id/profile": func() *http.Request { return jsonReq("GET", "/v1/athletes/1/profile", "") },
-		"GET /v1/models":               func() *http.Request { return jsonReq("GET", "/v1/models", "") },
-		"POST /v1/jobs/retrain":        func() *http.Request { return jsonReq("POST", "/v1/jobs/retrain", `{"model":"talent"}`) },
-		"GET /v1/jobs/:id":             func() *http.Request { return jsonReq("GET", "/v1/jobs/job-1", "") },
+		"GET /v1/health":           func() *http.Request { return jsonReq("GET", "/v1/health", "") },
+		"GET /metrics":             func() *http.Request { return jsonReq("GET", "/metrics", "") },
+		"GET /v1/openapi.json":     func() *http.Request { return jsonReq("GET", "/v1/openapi.json", "") },
+		"GET /v1/alerts":           func() *http.Request { return jsonReq("GET", "/v1/alerts?status=open&limit=2", "") },
+		"GET /v1/alerts/:id":       func() *http.Request { return jsonReq("GET", "/v1/alerts/1", "") },
+		"GET /v1/alerts/:id/audit": func() *http.Request { return jsonReq("GET", "/v1/alerts/1/audit", "") },
+		"GET /v1/users":            func() *http.Request { return jsonReq("GET", "/v1/users", "") },
+		"GET /v1/rankings":         func() *http.Request { return jsonReq("GET", "/v1/rankings?sport=athletics", "") },
+		"GET /v1/athletes/:id":     func() *http.Request { return jsonReq("GET", "/v1/athletes/1", "") },
+		"GET /v1/models":           func() *http.Request { return jsonReq("GET", "/v1/models", "") },
+		"POST /v1/jobs/retrain":    func() *http.Request { return jsonReq("POST", "/v1/jobs/retrain", `{"model":"talent"}`) },
+		"GET /v1/jobs/:id":         func() *http.Request { return jsonReq("GET", "/v1/jobs/job-1", "") },
+		"DELETE /v1/jobs/:id":      func() *http.Request { return jsonReq("DELETE", "/v1/jobs/job-1", "") },
 		"PATCH /v1/alerts/:id": func() *http.Request {
 			a, err := f.st.GetAlert(t.Context(), 2)
 			if err != nil {
@@ -93,7 +94,7 @@ func wantStatus(r route, role string) int {
 
 func TestNotConfigured(t *testing.T) {
 	f := newFixture(t)
-	for _, path := range []string{"/v1/rankings", "/v1/athletes/1/profile", "/v1/models", "/v1/jobs/x"} {
+	for _, path := range []string{"/v1/rankings", "/v1/athletes/1", "/v1/models", "/v1/jobs/x"} {
 		w := f.do("admin", jsonReq("GET", path, ""))
 		env, _ := envelope(t, w)
 		if w.Code != http.StatusNotImplemented || env.Error == nil || env.Error.Code != "not_implemented" {
@@ -106,12 +107,12 @@ func TestNotConfigured(t *testing.T) {
 func TestProfilePhysioByRole(t *testing.T) {
 	f := newFixture(t, withFakes...)
 	for role, want := range map[string]string{"selection": `"physio":false`, "integrity": `"physio":true`, "admin": `"physio":true`} {
-		w := f.do(role, jsonReq("GET", "/v1/athletes/1/profile", ""))
+		w := f.do(role, jsonReq("GET", "/v1/athletes/1", ""))
 		if w.Code != 200 || !strings.Contains(w.Body.String(), want) {
 			t.Errorf("%s: %d %s", role, w.Code, w.Body)
 		}
 	}
-	if w := f.do("integrity", jsonReq("GET", "/v1/athletes/2/profile", "")); w.Code != http.StatusNotFound {
+	if w := f.do("integrity", jsonReq("GET", "/v1/athletes/2", "")); w.Code != http.StatusNotFound {
 		t.Errorf("unknown athlete: %d", w.Code)
 	}
 }

@@ -105,6 +105,8 @@ func toError(err error) (int, Error) {
 		return http.StatusConflict, Error{Code: "conflict", Message: public(err)}
 	case errors.Is(err, datasets.ErrInvalid):
 		return http.StatusBadRequest, Error{Code: "invalid", Message: public(err)}
+	case errors.Is(err, ErrUnavailable):
+		return http.StatusServiceUnavailable, Error{Code: "unavailable", Message: public(err)}
 	case errors.Is(err, context.DeadlineExceeded):
 		return http.StatusServiceUnavailable, Error{Code: "timeout", Message: "the request took longer than the server allows"}
 	default:
@@ -126,7 +128,7 @@ func public(err error) string {
 func writeError(c *gin.Context, err error) {
 	status, e := toError(err)
 	e.RequestID = c.GetString(requestIDKey)
-	if status == http.StatusTooManyRequests {
+	if status == http.StatusTooManyRequests || status == http.StatusServiceUnavailable {
 		c.Header("Retry-After", "1")
 	}
 	c.Error(err)

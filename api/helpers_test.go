@@ -133,5 +133,8 @@ func (fakeJobs) StartRetrain(ctx context.Context, model, actor string) (any, err
 func (fakeJobs) Job(ctx context.Context, id string) (any, error) {
 	return map[string]string{"id": id, "state": "done"}, nil
 }
+func (fakeJobs) CancelJob(ctx context.Context, id, actor string) (any, error) {
+	return map[string]string{"id": id, "state": "cancelled"}, nil
+}
 
 var withFakes = []Option{WithRankings(fakeRankings{}), WithProfiles(fakeProfiles{}), WithJobs(fakeJobs{})}

@@ -50,7 +50,7 @@ func TestRequestIDLogsAndMetrics(t *testing.T) {
 
 func TestPanicIs500WithoutInternals(t *testing.T) {
 	f := newFixture(t, WithProfiles(panicky{}))
-	w := f.do("admin", jsonReq("GET", "/v1/athletes/1/profile", ""))
+	w := f.do("admin", jsonReq("GET", "/v1/athletes/1", ""))
 	if w.Code != 500 || strings.Contains(w.Body.String(), "secret") || !strings.Contains(f.logs.String(), "secret") {
 		t.Fatalf("%d %s", w.Code, w.Body)
 	}
@@ -73,7 +73,7 @@ func TestServeGracefulShutdown(t *testing.T) {
 	go func() { done <- f.srv.Serve(ctx, ln) }()
 	got := make(chan int, 1)
 	go func() {
-		req, _ := http.NewRequest("GET", "http://"+ln.Addr().String()+"/v1/athletes/1/profile", nil)
+		req, _ := http.NewRequest("GET", "http://"+ln.Addr().String()+"/v1/athletes/1", nil)
 		req.Header.Set("Authorization", "Bearer "+f.tokens["integrity"])
 		resp, err := http.DefaultClient.Do(req)
 		if err != nil {
@@ -112,7 +112,7 @@ func (s slowProfiles) Profile(ctx context.Context, id int64, physio bool) (any, 
 // A handler still working when the request's deadline passes answers 503.
 func TestRequestTimeout(t *testing.T) {
 	f := newFixture(t, WithProfiles(waitForDeadline{}), WithLimits(Limits{RequestTimeout: 50 * time.Millisecond}))
-	w := f.do("integrity", jsonReq("GET", "/v1/athletes/1/profile", ""))
+	w := f.do("integrity", jsonReq("GET", "/v1/athletes/1", ""))
 	env, _ := envelope(t, w)
 	if w.Code != http.StatusServiceUnavailable || env.Error.Code != "timeout" {
 		t.Fatalf("%d %s", w.Code, w.Body)

@@ -60,13 +60,14 @@ func (s *Server) routes() []route {
 			status: 200, data: disabledUser{}, handle: s.disableUser},
 
 		{method: "GET", path: "/v1/rankings", roles: selection, summary: "Talent rankings",
-			query: rankingQuery, status: 200, data: new(any), paged: true, errors: []int{501}, handle: s.rankingList},
-		{method: "GET", path: "/v1/athletes/:id/profile", roles: profiling, summary: "Athlete profile (physiological data for integrity and admin only)",
-			status: 200, data: new(any), errors: []int{501}, handle: s.profile},
+			query: rankingQuery, status: 200, data: new(any), paged: true, errors: []int{501, 503}, handle: s.rankingList},
+		{method: "GET", path: "/v1/athletes/:id", roles: profiling, summary: "Athlete profile (physiological data for integrity and admin only)",
+			status: 200, data: new(any), errors: []int{501, 503}, handle: s.profile},
 		{method: "GET", path: "/v1/models", roles: dataStaff, summary: "Fitted model versions", status: 200, data: new(any), errors: []int{501}, handle: s.models},
 		{method: "POST", path: "/v1/jobs/retrain", roles: dataStaff, summary: "Start a retraining job",
 			body: retrainRequest{}, status: http.StatusAccepted, data: new(any), errors: []int{501}, handle: s.retrain},
 		{method: "GET", path: "/v1/jobs/:id", roles: dataStaff, summary: "A job's state", status: 200, data: new(any), errors: []int{501}, handle: s.job},
+		{method: "DELETE", path: "/v1/jobs/:id", roles: dataStaff, summary: "Cancel a queued or running job", status: 200, data: new(any), errors: []int{409, 501}, handle: s.cancelJob},
 	}
 }
 

@@ -12,6 +12,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 	"github.com/podium-sport/podium/datasets"
+	"github.com/prometheus/client_golang/prometheus"
 )
 
 // Limits bound what one request may cost. Zero fields take DefaultLimits.
@@ -45,6 +46,7 @@ type Server struct {
 	profiles Profiles
 	jobs     Jobs
 	mounts   []func(*gin.Engine)
+	extra    []prometheus.Collector
 	engine   *gin.Engine
 	metrics  *metrics
 	limiter  *limiters
@@ -75,6 +77,12 @@ func WithJobs(j Jobs) Option { return func(s *Server) { s.jobs = j } }
 // with RequireRole and read the caller with CurrentUser.
 func WithMount(f func(*gin.Engine)) Option { return func(s *Server) { s.mounts = append(s.mounts, f) } }
 
+// WithCollector adds a backend's own series to GET /metrics (model drift,
+// board age).
+func WithCollector(c prometheus.Collector) Option {
+	return func(s *Server) { s.extra = append(s.extra, c) }
+}
+
 // New builds the API over store.
 func New(store *datasets.Store, opts ...Option) *Server {
 	gin.SetMode(gin.ReleaseMode)
@@ -83,6 +91,7 @@ func New(store *datasets.Store, opts ...Option) *Server {
 		o(s)
 	}
 	s.metrics = newMetrics()
+	s.metrics.reg.MustRegister(s.extra...)
 	s.limiter = newLimiters(s.limits.RatePerSecond, s.limits.Burst)
 	routes := s.routes()
 	s.openapi = openAPI(routes)

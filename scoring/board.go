@@ -10,6 +10,7 @@ import (
 
 	"github.com/podium-sport/podium/features"
 	"github.com/podium-sport/podium/models/centile"
+	"github.com/podium-sport/podium/models/drift"
 	"github.com/podium-sport/podium/models/maturity"
 	"github.com/podium-sport/podium/models/potential"
 	"github.com/podium-sport/podium/models/trajectory"
@@ -29,6 +30,11 @@ type Config struct {
 	// cohorts whose youth careers are complete.
 	TrainBornTo int
 	Seed        uint64
+	// Progress, when set, is told each stage of the build and its share done.
+	Progress func(stage string, percent float64)
+	// Artifact, when set, is a saved P(elite) model (Board.Artifact) to
+	// score with instead of fitting one.
+	Artifact []byte
 }
 
 func (c Config) withDefaults() Config {
@@ -61,14 +67,17 @@ type Board struct {
 	Rows        []Row               `json:"-"`
 	// Untrained says why P(elite) could not be fitted; the board then ranks
 	// by the age-standardised level alone.
-	Untrained string `json:"untrained,omitempty"`
+	Untrained string   `json:"untrained,omitempty"`
+	Elite     []string `json:"elite"`
 
 	ref   *centile.Reference
 	traj  map[centile.Key]*trajectory.Model
 	model *potential.Model
 	means []float64 // training means imputing missing features
-	byID  map[int64][]int
-	marks map[int64][]mark
+	// driftRef is each feature's binned training distribution.
+	driftRef []drift.Reference
+	byID     map[int64][]int
+	marks    map[int64][]mark
 }
 
 // Row is one athlete in his main event (the one with most results).
@@ -110,6 +119,12 @@ type Reason struct {
 // outcome is known.
 func Build(ctx context.Context, src Source, outcomes Outcomes, cfg Config) (*Board, error) {
 	cfg = cfg.withDefaults()
+	step := func(stage string, pct float64) {
+		if cfg.Progress != nil {
+			cfg.Progress(stage, pct)
+		}
+	}
+	step("reading results", 0)
 	cut := features.AsOfDate(cfg.AsOf)
 	marks, err := loadMarks(ctx, src, cut)
 	if err != nil {
@@ -122,19 +137,27 @@ func Build(ctx context.Context, src Source, outcomes Outcomes, cfg Config) (*Boa
 	if err != nil {
 		return nil, err
 	}
-	b := &Board{AsOf: cfg.AsOf, TargetAge: cfg.TargetAge, TrainBornTo: cfg.TrainBornTo, Features: featureList}
+	b := &Board{AsOf: cfg.AsOf, TargetAge: cfg.TargetAge, TrainBornTo: cfg.TrainBornTo, Features: featureList, Elite: cfg.Elite}
+	step("centile curves", 15)
 	sc, err := b.fitScorer(marks, athletes)
 	if err != nil {
 		return nil, err
 	}
+	step("trajectory models", 30)
 	if err := b.fitTrajectories(marks); err != nil {
 		return nil, err
 	}
+	step("scoring athletes", 60)
 	b.rows(marks, athletes, sc, cfg)
+	step("P(elite)", 85)
 	if b.TrainBornTo == 0 {
 		b.TrainBornTo = lastSeason(marks) - 19
 	}
-	if err := b.fitPotential(ctx, outcomes, cfg); err != nil && !errors.Is(err, ErrNoOutcomes) {
+	if cfg.Artifact != nil {
+		if err := b.applyArtifact(cfg.Artifact); err != nil {
+			return nil, err
+		}
+	} else if err := b.fitPotential(ctx, outcomes, cfg); err != nil && !errors.Is(err, ErrNoOutcomes) {
 		return nil, err
 	} else if err != nil {
 		b.Untrained = err.Error()

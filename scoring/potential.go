@@ -62,6 +62,7 @@ func (b *Board) fitPotential(ctx context.Context, outcomes Outcomes, cfg Config)
 	}
 	b.model, b.Training, b.TrainN, b.TrainElite = m, m.CV(), len(xs), countTrue(d.Y)
 	b.means = means
+	b.driftReferences()
 	b.predict()
 	return nil
 }

@@ -119,3 +119,11 @@ func (p *progress) Finish() {
 		p.bar.Finish()
 	}
 }
+
+// Stage shows the stage of a bar of 100 units and the percent done.
+func (p *progress) Stage(stage string, percent float64) {
+	if p != nil && p.bar != nil {
+		p.bar.Describe(stage)
+		_ = p.bar.Set64(int64(percent))
+	}
+}

@@ -8,7 +8,10 @@ import (
 	"time"
 
 	"github.com/podium-sport/podium/api"
+	"github.com/podium-sport/podium/api/console"
 	"github.com/podium-sport/podium/datasets"
+	"github.com/podium-sport/podium/scoring/jobs"
+	"github.com/podium-sport/podium/scoring/live"
 )
 
 const serveSynopsis = `serve --db DB [--addr HOST:PORT] [--demo] [--rate N] [--burst N] [--timeout D]
@@ -17,10 +20,6 @@ Serves the HTTP API (see GET /v1/openapi.json) until SIGINT or SIGTERM, then
 drains requests in flight. Logs are JSON lines on stderr. With --demo, an
 empty database is first built as by "podium demo" and "podium detect", and
 one demo user per role is created, its token printed once on stderr.`
-
-// servePlugins build the optional backends and extra routes of the server
-// from the open store: rankings, athlete profiles, jobs, the web console.
-var servePlugins = []func(st *datasets.Store) api.Option{}
 
 func runServe(ctx context.Context, env *cliEnv, args []string) error {
 	fs := newFlags(env, "serve", serveSynopsis)
@@ -58,14 +57,30 @@ func runServe(ctx context.Context, env *cliEnv, args []string) error {
 		return fmt.Errorf("serve: %w", err)
 	}
 	fmt.Fprintf(env.stderr, "podium: serving %s on http://%s\n", path, ln.Addr())
+	log := slog.New(slog.NewJSONHandler(env.stderr, nil))
 	opts := []api.Option{
-		api.WithLogger(slog.New(slog.NewJSONHandler(env.stderr, nil))),
+		api.WithLogger(log),
 		api.WithLimits(api.Limits{RatePerSecond: *rate, Burst: *burst, RequestTimeout: *timeout}),
 	}
-	for _, p := range servePlugins {
-		opts = append(opts, p(st))
-	}
-	return api.New(st, opts...).Serve(ctx, ln)
+	mgr := jobs.NewManager(ctx)
+	defer mgr.Close()
+	return api.New(st, append(opts, backends(ctx, st, mgr, log)...)...).Serve(ctx, ln)
+}
+
+// backends are the server's talent board (built in the background: rankings
+// answer 503 until it is ready), retraining jobs and web console.
+func backends(ctx context.Context, st *datasets.Store, mgr *jobs.Manager, log *slog.Logger) []api.Option {
+	talent := live.NewTalent(st, log)
+	go func() {
+		if err := talent.Load(ctx); err != nil {
+			log.Error("talent board not built: rankings and profiles answer 503", "err", err)
+		}
+	}()
+	lj := live.NewJobs(st, mgr, talent)
+	con := console.New(console.Deps{Users: st, Alerts: st, Rankings: live.ConsoleTalent{Talent: talent},
+		Athletes: live.ConsoleTalent{Talent: talent}, Models: live.ConsoleJobs{Jobs: lj}, Jobs: live.ConsoleJobs{Jobs: lj}})
+	return []api.Option{api.WithRankings(live.APITalent{Talent: talent}), api.WithProfiles(live.APITalent{Talent: talent}),
+		api.WithJobs(live.APIJobs{Jobs: lj}), api.WithCollector(live.Collector{Talent: talent}), api.WithMount(con.Mount)}
 }
 
 // buildDemo runs `podium demo` and `podium detect` on an empty database,

@@ -1,0 +1,71 @@
+package main
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestCLIRankAndRetrain(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "p.duckdb")
+	if code, _, errOut := runCLI(t, "generate", "--db", db, "--athletes", "500", "--seed", "3"); code != exitOK {
+		t.Fatalf("generate: %d %s", code, errOut)
+	}
+	tests := []struct {
+		name     string
+		args     []string
+		code     int
+		contains string
+	}{
+		{"table", []string{"rank", "--db", db, "--sex", "F", "--limit", "5"}, exitOK, "fairness audit of the top"},
+		{"csv", []string{"rank", "--db", db, "--format", "csv", "--born", "2008-2010"}, exitOK, "rank,athlete_id,name"},
+		{"bad sex", []string{"rank", "--db", db, "--sex", "X"}, exitUsage, "bad flags"},
+		{"bad born", []string{"rank", "--db", db, "--born", "2010-2008"}, exitUsage, "want birth years"},
+		{"bad format", []string{"rank", "--db", db, "--format", "xml"}, exitUsage, "bad flags"},
+		{"retrain unknown model", []string{"retrain", "--db", db, "--models", "nope"}, exitFailure, "unknown model"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			code, out, errOut := runCLI(t, tc.args...)
+			if code != tc.code || !strings.Contains(out+errOut, tc.contains) {
+				t.Errorf("exit %d (want %d), output lacks %q:\n%s\n%s", code, tc.code, tc.contains, out, errOut)
+			}
+		})
+	}
+
+	_, out, _ := runCLI(t, "rank", "--db", db, "--format", "json", "--limit", "3", "--top", "20")
+	var r struct {
+		Total    int                  `json:"total"`
+		TopN     int                  `json:"top_n"`
+		Rows     []struct{ Rank int } `json:"rows"`
+		Fairness struct {
+			Selected int `json:"selected"`
+		} `json:"fairness"`
+		Cutoffs []json.RawMessage `json:"cutoffs"`
+	}
+	if err := json.Unmarshal([]byte(out), &r); err != nil || len(r.Rows) != 3 || r.TopN != 20 || r.Fairness.Selected != 20 || len(r.Cutoffs) == 0 {
+		t.Fatalf("rank --format json: %+v %v\n%s", r, err, out)
+	}
+
+	var shas []string
+	for range 2 {
+		code, out, errOut := runCLI(t, "retrain", "--db", db, "--seed", "9", "--json")
+		var rep struct {
+			Versions []struct {
+				SHA256   string `json:"sha256"`
+				Promoted bool   `json:"promoted"`
+			} `json:"versions"`
+		}
+		if code != exitOK || json.Unmarshal([]byte(out), &rep) != nil || len(rep.Versions) != 1 || !rep.Versions[0].Promoted {
+			t.Fatalf("retrain: exit %d\n%s\n%s", code, out, errOut)
+		}
+		shas = append(shas, rep.Versions[0].SHA256)
+	}
+	if shas[0] != shas[1] {
+		t.Errorf("two retrains with the same seed: %v", shas)
+	}
+	if code, out, _ := runCLI(t, "models", "--db", db); code != exitOK || !strings.Contains(out, "* talent") {
+		t.Errorf("models list after retrain:\n%s", out)
+	}
+}
