@@ -14,7 +14,7 @@ import (
 	"github.com/podium-sport/podium/models/trajectory"
 )
 
-const backtestTrajectorySynopsis = `backtest trajectory --db DB --split FILE [--predictions FILE] [--json]
+const backtestTrajectorySynopsis = `backtest trajectory --db DB --split FILE [--cv K] [--predictions FILE] [--json]
 
 Back-tests the trajectory model on the FFN 100 m freestyle swimmers (load them
 with: podium import swimming DIR) under the MagmaClust protocol: the model is
@@ -23,7 +23,9 @@ for each test swimmer the points whose age rank is at most 0.6 × his number of
 points are the input and the later points are predicted. Prints the mean over
 swimmers of each swimmer's MSE (s²) and the 95 % interval coverage, beside two
 baselines: the population curve alone, and the curve plus the swimmer's mean
-offset on his input.`
+offset on his input. --cv K also scores the model by K-fold cross-validation
+on the training swimmers alone, under the same protocol: the figure to compare
+configurations by without looking at the test swimmers.`
 
 // inputShare is the protocol's share of each test swimmer's points, by age
 // rank, given as input.
@@ -70,8 +72,10 @@ type trajectoryReport struct {
 		Curve  sexScores `json:"population_curve"`
 		Offset sexScores `json:"curve_plus_offset"`
 	} `json:"baselines"`
-	Method  string  `json:"method"`
-	Seconds float64 `json:"seconds"`
+	// CV is the K-fold cross-validated score on the training swimmers (--cv).
+	CV      *sexScores `json:"train_cv,omitempty"`
+	Method  string     `json:"method"`
+	Seconds float64    `json:"seconds"`
 }
 
 func runBacktestTrajectory(ctx context.Context, env *cliEnv, args []string) error {
@@ -80,10 +84,11 @@ func runBacktestTrajectory(ctx context.Context, env *cliEnv, args []string) erro
 	splitFile := fs.String("split", "", "train/test split CSV: ID,Gender,split (split_magmaclust.csv)")
 	predFile := fs.String("predictions", "", "write ID,Age,predicted,lower95,upper95 for every predicted point to this CSV")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
+	cvFolds := fs.Int("cv", 0, "also cross-validate on the training swimmers with this many folds (0: no)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *splitFile == "" || fs.NArg() > 0 {
+	if *splitFile == "" || fs.NArg() > 0 || *cvFolds == 1 || *cvFolds < 0 {
 		fs.Usage()
 		return errUsage
 	}
@@ -102,9 +107,12 @@ func runBacktestTrajectory(ctx context.Context, env *cliEnv, args []string) erro
 		return err
 	}
 	rep := trajectoryReport{Method: trajectoryMethod}
+	if *cvFolds > 0 {
+		rep.CV = &sexScores{}
+	}
 	var preds []trajectory.Prediction
 	for _, sex := range []string{"F", "M"} {
-		p, err := backtestSex(bySex[sex], sex, &rep)
+		p, err := backtestSex(bySex[sex], sex, *cvFolds, &rep)
 		if err != nil {
 			return err
 		}
@@ -190,8 +198,16 @@ func readSwimmers(ctx context.Context, st *datasets.Store, sets map[string]strin
 }
 
 // backtestSex fits one sex's model on its training swimmers and scores it
-// and the two baselines on its test swimmers.
-func backtestSex(sp *split, sex string, rep *trajectoryReport) ([]trajectory.Prediction, error) {
+// and the two baselines on its test swimmers, and cross-validates it on the
+// training swimmers when cvFolds > 0.
+func backtestSex(sp *split, sex string, cvFolds int, rep *trajectoryReport) ([]trajectory.Prediction, error) {
+	if cvFolds > 0 {
+		sc, err := trajectory.CrossValidate(sp.train, trajectory.Config{}, cvFolds, inputShare)
+		if err != nil {
+			return nil, fmt.Errorf("backtest trajectory: cross-validate sex %s: %w", sex, err)
+		}
+		rep.CV.set(sex, sc)
+	}
 	m, err := trajectory.Fit(sp.train, trajectory.Config{})
 	if err != nil {
 		return nil, fmt.Errorf("backtest trajectory: fit sex %s: %w", sex, err)
@@ -252,6 +268,9 @@ func printTrajectoryReport(env *cliEnv, rep trajectoryReport) {
 	row("trajectory model", rep.sexScores)
 	row("population curve", rep.Baselines.Curve)
 	row("curve + offset", rep.Baselines.Offset)
+	if rep.CV != nil {
+		row("model, training CV", *rep.CV)
+	}
 	fmt.Fprintf(w, "test swimmers: %d women (%d input, %d predicted points), %d men (%d input, %d predicted); training: %d women, %d men\n",
 		rep.Women.Swimmers, rep.Women.InputPoints, rep.Women.Points, rep.Men.Swimmers, rep.Men.InputPoints, rep.Men.Points,
 		rep.Train.Women, rep.Train.Men)

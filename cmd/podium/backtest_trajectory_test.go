@@ -34,6 +34,8 @@ func TestCLIBacktestTrajectory(t *testing.T) {
 		{"bad split: file and line", []string{"backtest", "trajectory", "--db", db, "--split", badSplit}, exitFailure, "bad.csv:3: split \"holdout\""},
 		{"split swimmer not in the store", []string{"backtest", "trajectory", "--db", db, "--split", missing}, exitFailure, "0 swimmers of the split file found in the store"},
 		{"table", []string{"backtest", "trajectory", "--db", db, "--split", split}, exitOK, "curve + offset"},
+		{"one fold", []string{"backtest", "trajectory", "--db", db, "--split", split, "--cv", "1"}, exitUsage, "usage"},
+		{"training cross-validation", []string{"backtest", "trajectory", "--db", db, "--split", split, "--cv", "3"}, exitOK, "model, training CV"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

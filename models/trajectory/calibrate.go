@@ -1,9 +1,11 @@
 package trajectory
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"slices"
+	"sync"
 )
 
 // calibrate returns the factors that widen the forecast SD of the BLUP and
@@ -12,21 +14,28 @@ import (
 // rank held out, is forecast by a model fitted on the other folds, so that
 // no point is scored by a model that has seen it.
 func calibrate(data [][]point, cfg Config, b basis) (scale, offsetScale float64, err error) {
-	var zBLUP, zOffset []float64
+	held := make([][][]point, cfg.Folds)
+	models := make([]*Model, cfg.Folds)
+	errs := make([]error, cfg.Folds)
+	var wg sync.WaitGroup
 	for f := range cfg.Folds {
-		var train, held [][]point
+		var train [][]point
 		for i, pts := range data {
 			if i%cfg.Folds == f {
-				held = append(held, pts)
+				held[f] = append(held[f], pts)
 			} else {
 				train = append(train, pts)
 			}
 		}
-		m, err := fitEM(train, cfg, b)
-		if err != nil {
-			return 0, 0, err
-		}
-		for _, pts := range held {
+		wg.Go(func() { models[f], errs[f] = fitEM(train, cfg, b) })
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return 0, 0, err
+	}
+	var zBLUP, zOffset []float64
+	for f, m := range models {
+		for _, pts := range held[f] {
 			n := inputCount(pts, 1-cfg.Holdout)
 			if n == 0 || n == len(pts) {
 				continue

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 
 	"gonum.org/v1/gonum/mat"
 )
@@ -33,7 +34,7 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 	floats = append(floats, m.beta...)
 	for i := range k {
 		for j := i; j < k; j++ {
-			floats = append(floats, m.sigma.At(i, j))
+			floats = append(floats, m.sigma[i*k+j])
 		}
 	}
 	floats = append(floats, m.noise...)
@@ -82,11 +83,11 @@ func (m *Model) UnmarshalBinary(data []byte) error {
 	rest := floats[nHead+cfg.Interior:]
 	*m = Model{cfg: cfg, lo: lo, hi: hi, basis: b,
 		scale: floats[3], offsetScale: floats[4], formShare: floats[5], formYears: floats[6],
-		beta: rest[:k], sigma: mat.NewSymDense(k, nil)}
+		beta: rest[:k], sigma: make([]float64, k*k)}
 	rest = rest[k:]
 	for i := range k {
 		for j := i; j < k; j++ {
-			m.sigma.SetSym(i, j, rest[0])
+			m.sigma[i*k+j], m.sigma[j*k+i] = rest[0], rest[0]
 			rest = rest[1:]
 		}
 	}
@@ -105,5 +106,6 @@ func (m *Model) positive() bool {
 		ok = ok && v > 0
 	}
 	var ch mat.Cholesky
-	return ok && ch.Factorize(m.sigma) && ch.Cond() < 1e12
+	k := len(m.beta)
+	return ok && ch.Factorize(mat.NewSymDense(k, slices.Clone(m.sigma))) && ch.Cond() < 1e12
 }

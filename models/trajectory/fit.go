@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"sync"
 
 	"gonum.org/v1/gonum/mat"
 )
@@ -18,24 +19,15 @@ type athlete struct {
 // Fit estimates the population mean β, the covariance Σ of the individual
 // deviations and σ²(age) by EM over the training series, then calibrates the
 // width of the 95 % interval on held-out later points of the same series
-// (cross-fitted, see Config.Holdout and Config.Folds). The result depends on
-// the set of series, not on their order. Series without points are ignored.
+// (cross-fitted, see Config.Holdout and Config.Folds). Beyond
+// Config.MaxSeries series, all of that is learned from a fixed subsample.
+// The result depends on the set of series, not on their order. Series
+// without points are ignored.
 func Fit(series []Series, cfg Config) (*Model, error) {
 	cfg = cfg.withDefaults()
-	sorted, err := sortedByID(series)
+	data, err := fitSample(series, cfg)
 	if err != nil {
 		return nil, err
-	}
-	var data [][]point
-	for _, s := range sorted {
-		pts, err := cfg.prepare(s)
-		if err != nil {
-			return nil, err
-		}
-		if len(pts) == 0 {
-			continue
-		}
-		data = append(data, pts)
 	}
 	if len(data) < 2*cfg.Folds {
 		return nil, fmt.Errorf("%w: %d series with points: want at least %d", ErrBadInput, len(data), 2*cfg.Folds)
@@ -44,13 +36,18 @@ func Fit(series []Series, cfg Config) (*Model, error) {
 	if err != nil {
 		return nil, err
 	}
-	m, err := fitEM(data, cfg, b)
-	if err != nil {
+	// The full fit and the calibration's cross-fitted folds are independent:
+	// they run concurrently, and each is deterministic.
+	var m *Model
+	var errFit error
+	var wg sync.WaitGroup
+	wg.Go(func() { m, errFit = fitEM(data, cfg, b) })
+	scale, offsetScale, errCal := calibrate(data, cfg, b)
+	wg.Wait()
+	if err := errors.Join(errFit, errCal); err != nil {
 		return nil, err
 	}
-	if m.scale, m.offsetScale, err = calibrate(data, cfg, b); err != nil {
-		return nil, err
-	}
+	m.scale, m.offsetScale = scale, offsetScale
 	return m, nil
 }
 
@@ -64,9 +61,9 @@ func fitEM(data [][]point, cfg Config, b basis) (*Model, error) {
 	}
 	k := b.size()
 	m.beta, m.noise = pooledStart(ath, k, cfg.NoiseBins)
-	m.sigma = mat.NewSymDense(k, nil)
+	m.sigma = make([]float64, k*k)
 	for i := range k {
-		m.sigma.SetSym(i, i, 10*m.noise[0])
+		m.sigma[i*k+i] = 10 * m.noise[0]
 	}
 	for range cfg.Iterations {
 		change, err := m.emStep(ath)
@@ -130,25 +127,24 @@ func (m *Model) emStep(ath []athlete) (float64, error) {
 	k := len(m.beta)
 	sigInv := m.sigmaInverse()
 	sumM := make([]float64, k)
-	sumMM := mat.NewSymDense(k, nil)
+	sumMM := make([]float64, k*k)
 	ss := make([]float64, len(m.noise))
 	cnt := make([]float64, len(m.noise))
+	var post posterior
 	for _, a := range ath {
-		mean, v, err := m.posterior(a.pts, a.z, sigInv)
-		if err != nil {
+		if err := post.of(m, a.pts, a.z, sigInv); err != nil {
 			return 0, err
 		}
-		mv := mat.NewVecDense(k, mean)
-		sumMM.SymRankOne(sumMM, 1, mv)
-		sumMM.AddSym(sumMM, v)
-		for i := range k {
-			sumM[i] += mean[i]
+		for i, mi := range post.mean {
+			sumM[i] += mi
+			for j, mj := range post.mean {
+				sumMM[i*k+j] += mi*mj + post.v[i*k+j]
+			}
 		}
 		for j, p := range a.pts {
-			e := p.y - dot(a.z[j], mean)
-			zj := mat.NewVecDense(k, a.z[j])
+			e := p.y - dot(a.z[j], post.mean)
 			bin := binOf(p.age, m.lo, m.hi, len(m.noise))
-			ss[bin] += e*e + mat.Inner(zj, v, zj)
+			ss[bin] += e*e + quad(post.v, a.z[j])
 			cnt[bin]++
 		}
 	}
@@ -159,11 +155,11 @@ func (m *Model) emStep(ath []athlete) (float64, error) {
 		change = max(change, math.Abs(b-m.beta[i])/(math.Abs(b)+1e-12))
 		m.beta[i] = b
 	}
+	old := slices.Clone(m.sigma)
 	for i := range k {
-		for j := i; j < k; j++ {
-			s := sumMM.At(i, j)/n - m.beta[i]*m.beta[j]
-			change = max(change, math.Abs(s-m.sigma.At(i, j))/math.Sqrt(m.sigma.At(i, i)*m.sigma.At(j, j)))
-			m.sigma.SetSym(i, j, s)
+		for j := range k {
+			m.sigma[i*k+j] = sumMM[i*k+j]/n - m.beta[i]*m.beta[j]
+			change = max(change, math.Abs(m.sigma[i*k+j]-old[i*k+j])/math.Sqrt(old[i*k+i]*old[j*k+j]))
 		}
 	}
 	totSS, totN := 0.0, 0.0
@@ -178,74 +174,73 @@ func (m *Model) emStep(ath []athlete) (float64, error) {
 	return change, nil
 }
 
-// sigmaInverse is Σ⁻¹, with a relative jitter on the diagonal when EM has
-// driven Σ to (near) singular.
-func (m *Model) sigmaInverse() *mat.SymDense {
+// sigmaInverse is Σ⁻¹ (k×k, row-major), with a relative jitter on the
+// diagonal when EM has driven Σ to (near) singular.
+func (m *Model) sigmaInverse() []float64 {
 	k := len(m.beta)
-	s := mat.NewSymDense(k, nil)
-	s.CopySym(m.sigma)
-	jitter := max(1e-10*mat.Trace(s)/float64(k), 1e-12)
-	var ch mat.Cholesky
-	for !ch.Factorize(s) {
+	s := slices.Clone(m.sigma)
+	jitter := 0.0
+	for i := range k {
+		jitter += s[i*k+i]
+	}
+	jitter = max(1e-10*jitter/float64(k), 1e-12)
+	var ch chol
+	for !ch.factorize(s, k) {
 		for i := range k {
-			s.SetSym(i, i, s.At(i, i)+jitter)
+			s[i*k+i] += jitter
 		}
 		jitter *= 10
 	}
-	inv := mat.NewSymDense(k, nil)
-	mustInvert(&ch, inv)
+	inv := make([]float64, k*k)
+	ch.inverse(inv)
 	return inv
 }
 
-// posterior is the law of an athlete's coefficients b given his points:
-// with W = diag(1/σ²(age_j)),
+// posterior is the law N(mean, v) of an athlete's coefficients b given his
+// points; its buffers are reused from one athlete to the next.
+type posterior struct {
+	mean, v, prec []float64
+	ch            chol
+}
+
+// of sets p to the posterior of the coefficients given pts: with
+// W = diag(1/σ²(age_j)),
 //
-//	V = (Σ⁻¹ + ZᵀWZ)⁻¹,  mean = β + V·ZᵀW(y − Zβ).
+//	v = (Σ⁻¹ + ZᵀWZ)⁻¹,  mean = β + v·ZᵀW(y − Zβ).
 //
 // It fails only when rounding breaks the positive definiteness of the
 // precision (extreme parameters).
-func (m *Model) posterior(pts []point, z [][]float64, sigInv *mat.SymDense) ([]float64, *mat.SymDense, error) {
+func (p *posterior) of(m *Model, pts []point, z [][]float64, sigInv []float64) error {
 	k := len(m.beta)
-	prec := mat.NewSymDense(k, nil)
-	prec.CopySym(sigInv)
-	g := mat.NewVecDense(k, nil)
-	for j, p := range pts {
-		w := 1 / m.noiseAt(p.age)
-		zj := mat.NewVecDense(k, z[j])
-		prec.SymRankOne(prec, w, zj)
-		g.AddScaledVec(g, w*(p.y-dot(z[j], m.beta)), zj)
+	p.prec = grow(p.prec, k*k)
+	copy(p.prec, sigInv)
+	g := make([]float64, k)
+	for j, pt := range pts {
+		w := 1 / m.noiseAt(pt.age)
+		zj := z[j]
+		r := w * (pt.y - dot(zj, m.beta))
+		for a, za := range zj {
+			if za == 0 {
+				continue
+			}
+			g[a] += r * za
+			row := p.prec[a*k : (a+1)*k]
+			for b, zb := range zj {
+				row[b] += w * za * zb
+			}
+		}
 	}
-	var ch mat.Cholesky
-	if !ch.Factorize(prec) {
-		return nil, nil, errors.New("posterior precision Σ⁻¹ + ZᵀWZ not positive definite in floating point")
+	if !p.ch.factorize(p.prec, k) {
+		return errors.New("posterior precision Σ⁻¹ + ZᵀWZ not positive definite in floating point")
 	}
-	v := mat.NewSymDense(k, nil)
-	mustInvert(&ch, v)
-	var d mat.VecDense
-	d.MulVec(v, g)
-	mean := make([]float64, k)
+	p.v = grow(p.v, k*k)
+	p.ch.inverse(p.v)
+	p.mean = grow(p.mean, k)
+	p.ch.solve(g, g)
 	for i := range k {
-		mean[i] = m.beta[i] + d.AtVec(i)
+		p.mean[i] = m.beta[i] + g[i]
 	}
-	return mean, v, nil
-}
-
-func dot(a, b []float64) float64 {
-	s := 0.0
-	for i := range a {
-		s += a[i] * b[i]
-	}
-	return s
-}
-
-// mustInvert writes the inverse of a factorized positive definite matrix to
-// dst. A poorly conditioned one is still inverted (gonum reports it as
-// mat.Condition, a warning): the posterior stays usable, only less precise.
-func mustInvert(ch *mat.Cholesky, dst *mat.SymDense) {
-	var cond mat.Condition
-	if err := ch.InverseTo(dst); err != nil && !errors.As(err, &cond) {
-		panic(fmt.Sprintf("trajectory: invert a positive definite matrix: %v", err))
-	}
+	return nil
 }
 
 // quantileBasis is the cubic basis on the range of the training ages with

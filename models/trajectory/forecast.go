@@ -5,7 +5,6 @@ import (
 	"math"
 	"slices"
 
-	"gonum.org/v1/gonum/mat"
 	"gonum.org/v1/gonum/stat/distuv"
 )
 
@@ -96,7 +95,7 @@ func (m *Model) rows(pts []point) [][]float64 {
 
 // predict evaluates B(age)ᵀmean with variance B(age)ᵀ·v·B(age) + σ²(age)
 // (v nil: noise only).
-func (m *Model) predict(ages, mean []float64, v *mat.SymDense, scale float64, natural bool) []Point {
+func (m *Model) predict(ages, mean, v []float64, scale float64, natural bool) []Point {
 	k := len(mean)
 	row := make([]float64, k)
 	mu, variance := make([]float64, len(ages)), make([]float64, len(ages))
@@ -104,8 +103,7 @@ func (m *Model) predict(ages, mean []float64, v *mat.SymDense, scale float64, na
 		m.basis.eval(a, row)
 		mu[i], variance[i] = dot(row, mean), m.noiseAt(a)
 		if v != nil {
-			zv := mat.NewVecDense(k, row)
-			variance[i] += mat.Inner(zv, v, zv)
+			variance[i] += quad(v, row)
 		}
 	}
 	return m.points(ages, mu, variance, scale, natural)

@@ -3,8 +3,6 @@ package trajectory
 import (
 	"errors"
 	"math"
-
-	"gonum.org/v1/gonum/mat"
 )
 
 // Form: besides the smooth individual curve, a swimmer's results within a
@@ -30,111 +28,140 @@ func (m *Model) noiseCov(s, t float64, same bool) float64 {
 	return c * math.Sqrt(m.noiseAt(s)*m.noiseAt(t))
 }
 
-// dataCov factorizes K = ZΣZᵀ + N, the covariance of the points, and returns
-// the residuals y − Zβ. inflate multiplies the white noise variance of each
-// point.
-func (m *Model) dataCov(pts []point, z [][]float64, inflate []float64) (*mat.Cholesky, *mat.VecDense, error) {
-	n := len(pts)
-	sz := m.sigmaTimes(z)
-	cov := mat.NewSymDense(n, nil)
-	r := mat.NewVecDense(n, nil)
-	for i, p := range pts {
-		for j := i; j < n; j++ {
-			cov.SetSym(i, j, dot(z[i], sz[j])+m.noiseCov(p.age, pts[j].age, i == j))
+// smoothCov is ZΣZᵀ (n×n, row-major): the covariance of the smooth
+// individual curve at the points with basis rows z.
+func (m *Model) smoothCov(z [][]float64) []float64 {
+	n := len(z)
+	cov := make([]float64, n*n)
+	sz := make([]float64, len(m.beta))
+	for j, zj := range z {
+		mulVec(sz, m.sigma, zj)
+		for i := j; i < n; i++ {
+			cov[i*n+j] = dot(z[i], sz)
+			cov[j*n+i] = cov[i*n+j]
 		}
-		cov.SetSym(i, i, cov.At(i, i)+(inflate[i]-1)*(1-m.formShare)*m.noiseAt(p.age))
-		r.SetVec(i, p.y-dot(z[i], m.beta))
 	}
-	var ch mat.Cholesky
-	if !ch.Factorize(cov) {
-		return nil, nil, errors.New("covariance of the observed points not positive definite in floating point")
+	return cov
+}
+
+// residuals is y − Zβ.
+func (m *Model) residuals(pts []point, z [][]float64) []float64 {
+	r := make([]float64, len(pts))
+	for i, p := range pts {
+		r[i] = p.y - dot(z[i], m.beta)
 	}
-	return &ch, r, nil
+	return r
+}
+
+// formDecay is the form correlation exp(−|s − t|/ℓ) between the points
+// (n×n, row-major, lower triangle).
+func formDecay(pts []point, years float64) []float64 {
+	n := len(pts)
+	d := make([]float64, n*n)
+	for i, p := range pts {
+		for j := range i {
+			d[i*n+j] = math.Exp(-math.Abs(p.age-pts[j].age) / years)
+		}
+	}
+	return d
+}
+
+// factorCov factorizes into ch the covariance of the points, K = smooth + N
+// with N the form and white noise, the form's correlation given by decay
+// (formDecay); inflate (nil: ones) multiplies the white noise variance of
+// each point. K is built in ch's own storage and factorized in place.
+func (m *Model) factorCov(ch *chol, pts []point, smooth, decay, inflate []float64) error {
+	n := len(pts)
+	sd := make([]float64, n)
+	for i, p := range pts {
+		sd[i] = math.Sqrt(m.noiseAt(p.age))
+	}
+	cov := grow(ch.l, n*n)
+	for i := range n {
+		for j := range i {
+			cov[i*n+j] = smooth[i*n+j] + m.formShare*decay[i*n+j]*sd[i]*sd[j]
+		}
+		cov[i*n+i] = smooth[i*n+i] + sd[i]*sd[i]
+		if inflate != nil {
+			cov[i*n+i] += (inflate[i] - 1) * (1 - m.formShare) * sd[i] * sd[i]
+		}
+	}
+	if !ch.factorize(cov, n) {
+		return errors.New("covariance of the observed points not positive definite in floating point")
+	}
+	return nil
 }
 
 // condition is the Gaussian conditioning of the athlete's values at ages on
 // his points (the BLUP of a Gaussian process with the learned mean and
 // covariance), on the working scale: mean and variance at each age.
 func (m *Model) condition(pts []point, z [][]float64, ages []float64) (mu, variance []float64, err error) {
-	k := len(m.beta)
+	k, n := len(m.beta), len(pts)
 	mu, variance = make([]float64, len(ages)), make([]float64, len(ages))
-	row := make([]float64, k)
-	var ch *mat.Cholesky
-	var alpha mat.VecDense
-	if len(pts) > 0 {
-		if ch, err = m.robustCov(pts, z, &alpha); err != nil {
+	var ch chol
+	var alpha []float64
+	if n > 0 {
+		if alpha, err = m.robustCov(&ch, pts, z); err != nil {
 			return nil, nil, err
 		}
 	}
-	kStar := mat.NewVecDense(max(len(pts), 1), nil)
-	var w mat.VecDense
+	row, sz := make([]float64, k), make([]float64, k)
+	kStar, w := make([]float64, n), make([]float64, n)
 	for i, a := range ages {
 		m.basis.eval(a, row)
-		za := mat.NewVecDense(k, row)
-		var sz mat.VecDense
-		sz.MulVec(m.sigma, za)
-		mu[i], variance[i] = dot(row, m.beta), mat.Dot(za, &sz)+m.noiseAt(a)
-		if ch == nil {
+		mulVec(sz, m.sigma, row)
+		mu[i], variance[i] = dot(row, m.beta), dot(row, sz)+m.noiseAt(a)
+		if n == 0 {
 			continue
 		}
 		for j, p := range pts {
-			kStar.SetVec(j, dot(z[j], sz.RawVector().Data)+m.noiseCov(p.age, a, false))
+			kStar[j] = dot(z[j], sz) + m.noiseCov(p.age, a, false)
 		}
-		if err := ch.SolveVecTo(&w, kStar); err != nil && !isCondition(err) {
-			return nil, nil, err
-		}
-		mu[i] += mat.Dot(kStar, &alpha)
-		variance[i] = max(variance[i]-mat.Dot(kStar, &w), 1e-12*m.noiseAt(a))
+		ch.solve(w, kStar)
+		mu[i] += dot(kStar, alpha)
+		variance[i] = max(variance[i]-dot(kStar, w), 1e-12*m.noiseAt(a))
 	}
 	return mu, variance, nil
-}
-
-// sigmaTimes returns Σ·z for each row z.
-func (m *Model) sigmaTimes(z [][]float64) [][]float64 {
-	k := len(m.beta)
-	out := make([][]float64, len(z))
-	for j, row := range z {
-		var v mat.VecDense
-		v.MulVec(m.sigma, mat.NewVecDense(k, row))
-		out[j] = v.RawVector().Data
-	}
-	return out
-}
-
-func isCondition(err error) bool {
-	var c mat.Condition
-	return errors.As(err, &c)
 }
 
 // chooseForm sets ρ and ℓ to the grid point of highest marginal likelihood
 // of the training series, Σᵢ log N(yᵢ; Zᵢβ, Kᵢ).
 func (m *Model) chooseForm(ath []athlete) error {
-	best := math.Inf(-1)
-	bestShare, bestYears := 0.0, formYears[0]
+	type cell struct{ share, years float64 }
+	var grid []cell
 	for _, share := range formShares {
 		for _, years := range formYears {
 			if share == 0 && years != formYears[0] {
 				continue // ℓ does not matter without form
 			}
-			m.formShare, m.formYears = share, years
-			ll := 0.0
-			for _, a := range ath {
-				ch, r, err := m.dataCov(a.pts, a.z, ones(len(a.pts)))
-				if err != nil {
-					return err
-				}
-				var alpha mat.VecDense
-				if err := ch.SolveVecTo(&alpha, r); err != nil && !isCondition(err) {
-					return err
-				}
-				ll -= 0.5 * (mat.Dot(r, &alpha) + ch.LogDet())
-			}
-			if ll > best {
-				best, bestShare, bestYears = ll, share, years
-			}
+			grid = append(grid, cell{share, years})
 		}
 	}
-	m.formShare, m.formYears = bestShare, bestYears
+	ll := make([]float64, len(grid))
+	var ch chol
+	decays := map[float64][]float64{}
+	for _, a := range ath {
+		smooth, r := m.smoothCov(a.z), m.residuals(a.pts, a.z)
+		alpha := make([]float64, len(r))
+		for _, years := range formYears {
+			decays[years] = formDecay(a.pts, years)
+		}
+		for g, c := range grid {
+			m.formShare, m.formYears = c.share, c.years
+			if err := m.factorCov(&ch, a.pts, smooth, decays[c.years], nil); err != nil {
+				return err
+			}
+			ch.solve(alpha, r)
+			ll[g] -= 0.5 * (dot(r, alpha) + ch.logDet())
+		}
+	}
+	best := 0
+	for g := range grid {
+		if ll[g] > ll[best] {
+			best = g
+		}
+	}
+	m.formShare, m.formYears = grid[best].share, grid[best].years
 	return nil
 }
 
@@ -149,24 +176,26 @@ const (
 	robustLimit  = 2.5
 )
 
-// robustCov factorizes the covariance of pts after the robust reweighting
-// and sets alpha = K⁻¹(y − Zβ).
-func (m *Model) robustCov(pts []point, z [][]float64, alpha *mat.VecDense) (*mat.Cholesky, error) {
+// robustCov factorizes into ch the covariance of pts after the robust
+// reweighting and returns alpha = K⁻¹(y − Zβ).
+func (m *Model) robustCov(ch *chol, pts []point, z [][]float64) ([]float64, error) {
+	smooth, r, decay := m.smoothCov(z), m.residuals(pts, z), formDecay(pts, m.formYears)
 	inflate := ones(len(pts))
+	alpha := make([]float64, len(pts))
 	for round := 0; ; round++ {
-		ch, r, err := m.dataCov(pts, z, inflate)
-		if err != nil {
+		if err := m.factorCov(ch, pts, smooth, decay, inflate); err != nil {
 			return nil, err
 		}
-		if err := ch.SolveVecTo(alpha, r); err != nil && !isCondition(err) {
-			return nil, err
-		}
-		if round == robustRounds {
-			return ch, nil
-		}
+		ch.solve(alpha, r)
+		changed := false
 		for i, p := range pts {
 			white := (1 - m.formShare) * m.noiseAt(p.age)
-			inflate[i] = huber(inflate[i] * white * alpha.AtVec(i) / math.Sqrt(white))
+			f := huber(inflate[i] * white * alpha[i] / math.Sqrt(white))
+			changed = changed || f != inflate[i]
+			inflate[i] = f
+		}
+		if round == robustRounds || !changed {
+			return alpha, nil
 		}
 	}
 }

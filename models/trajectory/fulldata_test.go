@@ -84,7 +84,9 @@ func loadSwimmers(t testing.TB) swimmers {
 // training swimmers; each test swimmer's first 60 % of points by age rank
 // forecast the rest. The counts are the protocol's (datasets README); the
 // score bounds are the figures this model reached when written (doc.go),
-// rounded up by about 1 %, so that a regression fails.
+// rounded up by about 1 %, so that a regression fails. It also checks the
+// 5-fold cross-validation on the training swimmers alone (CrossValidate),
+// the figure the configuration was chosen by.
 func TestSwimmingProtocol(t *testing.T) {
 	if testing.Short() {
 		t.Skip("SKIPPED under -short: the full swimming back-test fits six models")
@@ -94,10 +96,10 @@ func TestSwimmingProtocol(t *testing.T) {
 		name, sex      string
 		train, test    int
 		inputs, points int
-		maxMSE         float64
+		maxMSE, maxCV  float64
 	}{
-		{"women", "2", 1039, 692, 8985, 6478, 3.7},
-		{"men", "1", 1035, 690, 9074, 6541, 2.4},
+		{"women", "2", 1039, 692, 8985, 6478, 3.58, 3.39},
+		{"men", "1", 1035, 690, 9074, 6541, 2.31, 2.52},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -126,6 +128,15 @@ func TestSwimmingProtocol(t *testing.T) {
 			}
 			if !(sc.MSE < off.MSE && off.MSE < base.MSE) {
 				t.Errorf("MSE: model %.3f, curve + offset %.3f, curve %.3f: want them in that order", sc.MSE, off.MSE, base.MSE)
+			}
+			cv, err := CrossValidate(train, Config{}, 5, 0.6)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Logf("5-fold cross-validation on the training swimmers: %+v", cv)
+			if cv.Series != tt.train || cv.MSE > tt.maxCV || cv.Coverage95 < 0.93 || cv.Coverage95 > 0.97 {
+				t.Errorf("cross-validation: %d series (want %d), MSE %.3f (want ≤ %.2f), coverage %.3f (want 0.93–0.97)",
+					cv.Series, tt.train, cv.MSE, tt.maxCV, cv.Coverage95)
 			}
 		})
 	}

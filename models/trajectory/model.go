@@ -6,8 +6,6 @@ import (
 	"math"
 	"slices"
 	"strings"
-
-	"gonum.org/v1/gonum/mat"
 )
 
 // ErrBadInput reports series or configurations that cannot be fitted or
@@ -37,7 +35,8 @@ type Config struct {
 	// NoiseBins is the number of age bins of the residual variance σ²(age)
 	// (default 10).
 	NoiseBins int
-	// Iterations caps the EM iterations (default 300).
+	// Iterations caps the EM iterations (default 100: 300 and 1000 changed
+	// the cross-validated MSE of the swimmers by less than 0.1 %).
 	Iterations int
 	// Holdout is the share of each training series, its latest points by age
 	// rank, held out to calibrate the 95 % interval (default 0.4, as in the
@@ -46,6 +45,12 @@ type Config struct {
 	// Folds is the number of cross-fitting folds of that calibration
 	// (default 2): each fold is forecast by a model fitted without it.
 	Folds int
+	// MaxSeries caps the series the parameters are learned from (default
+	// 2000): beyond it Fit learns from a seeded pseudo-random subsample of
+	// that size (the series of smallest hash of their ID), so that its cost
+	// no longer grows with the population; every series is still checked.
+	// The fitted model forecasts any athlete. It is not stored in artifacts.
+	MaxSeries int
 }
 
 func (c Config) withDefaults() Config {
@@ -56,8 +61,9 @@ func (c Config) withDefaults() Config {
 	}
 	def(&c.Interior, 3)
 	def(&c.NoiseBins, 10)
-	def(&c.Iterations, 300)
+	def(&c.Iterations, 100)
 	def(&c.Folds, 2)
+	def(&c.MaxSeries, 2000)
 	if c.Holdout <= 0 || c.Holdout >= 1 {
 		c.Holdout = 0.4
 	}
@@ -75,9 +81,9 @@ type Model struct {
 	cfg    Config
 	lo, hi float64 // age range of the basis and of the noise bins
 	basis  basis
-	beta   []float64     // mean coefficients
-	sigma  *mat.SymDense // covariance of the individual coefficients
-	noise  []float64     // σ² per age bin
+	beta   []float64 // mean coefficients
+	sigma  []float64 // covariance Σ of the individual coefficients, k×k row-major
+	noise  []float64 // σ² per age bin
 	// scale widens the forecast SD so that 95 % of held-out training points
 	// fall inside ±1.96 SD; offsetScale does the same for OffsetForecast.
 	scale, offsetScale float64
@@ -92,16 +98,32 @@ type point struct{ age, y float64 }
 // prepare checks one series and returns its points on the working scale,
 // sorted by age.
 func (c Config) prepare(s Series) ([]point, error) {
-	if len(s.Ages) != len(s.Values) {
-		return nil, fmt.Errorf("%w: series %q: %d ages but %d values", ErrBadInput, s.ID, len(s.Ages), len(s.Values))
+	if err := c.check(s); err != nil {
+		return nil, err
 	}
-	pts := make([]point, len(s.Ages))
+	return c.points(s), nil
+}
+
+// check reports a series whose points cannot be modelled.
+func (c Config) check(s Series) error {
+	if len(s.Ages) != len(s.Values) {
+		return fmt.Errorf("%w: series %q: %d ages but %d values", ErrBadInput, s.ID, len(s.Ages), len(s.Values))
+	}
 	for i, a := range s.Ages {
 		v := s.Values[i]
 		if math.IsNaN(a) || math.IsInf(a, 0) || math.IsNaN(v) || math.IsInf(v, 0) || (!c.Linear && v <= 0) {
-			return nil, fmt.Errorf("%w: series %q point %d: age %v, value %v", ErrBadInput, s.ID, i, a, v)
+			return fmt.Errorf("%w: series %q point %d: age %v, value %v", ErrBadInput, s.ID, i, a, v)
 		}
-		pts[i] = point{a, c.toWork(v)}
+	}
+	return nil
+}
+
+// points returns the points of a checked series on the working scale,
+// sorted by age (ties by value).
+func (c Config) points(s Series) []point {
+	pts := make([]point, len(s.Ages))
+	for i, a := range s.Ages {
+		pts[i] = point{a, c.toWork(s.Values[i])}
 	}
 	slices.SortStableFunc(pts, func(a, b point) int {
 		if a.age != b.age {
@@ -109,7 +131,7 @@ func (c Config) prepare(s Series) ([]point, error) {
 		}
 		return cmpFloat(a.y, b.y)
 	})
-	return pts, nil
+	return pts
 }
 
 func cmpFloat(a, b float64) int {

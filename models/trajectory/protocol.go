@@ -88,3 +88,45 @@ func Backtest(f Forecaster, test []Series, frac float64) (Score, []Prediction, e
 	sc.Coverage95 = float64(inside) / float64(sc.Points)
 	return sc, preds, nil
 }
+
+// CrossValidate scores cfg on the training series alone, as the back-test
+// scores a model on test series: the series, sorted by ID, are dealt into
+// folds (series i into fold i mod folds); each fold is back-tested with
+// SplitByAgeRank(frac) by a model fitted on the other folds. The score pools
+// the folds: MSE is the mean over all scored series of each one's MSE,
+// Coverage95 the share of all predicted points inside their interval. It is
+// how the configuration was chosen without looking at the test series.
+func CrossValidate(series []Series, cfg Config, folds int, frac float64) (Score, error) {
+	sorted, err := sortedByID(series)
+	if err != nil {
+		return Score{}, err
+	}
+	if folds < 2 {
+		return Score{}, fmt.Errorf("%w: cross-validation with %d folds, want at least 2", ErrBadInput, folds)
+	}
+	var total Score
+	sumMSE, inside := 0.0, 0.0
+	for f := range folds {
+		var train, held []Series
+		for i, s := range sorted {
+			if i%folds == f {
+				held = append(held, s)
+			} else {
+				train = append(train, s)
+			}
+		}
+		m, err := Fit(train, cfg)
+		if err != nil {
+			return Score{}, fmt.Errorf("trajectory: cross-validate fold %d: %w", f, err)
+		}
+		sc, _, err := Backtest(m.Forecast, held, frac)
+		if err != nil {
+			return Score{}, fmt.Errorf("trajectory: cross-validate fold %d: %w", f, err)
+		}
+		sumMSE += sc.MSE * float64(sc.Series)
+		inside += sc.Coverage95 * float64(sc.Points)
+		total.Series, total.Points, total.Inputs = total.Series+sc.Series, total.Points+sc.Points, total.Inputs+sc.Inputs
+	}
+	total.MSE, total.Coverage95 = sumMSE/float64(total.Series), inside/float64(total.Points)
+	return total, nil
+}
