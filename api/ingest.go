@@ -104,10 +104,11 @@ func formValue(p *multipart.Part) (string, error) {
 	if err != nil {
 		return "", uploadError(err)
 	}
-	if v := strings.TrimSpace(string(b)); v != "" && len(v) <= 128 {
-		return v, nil
+	v := strings.TrimSpace(string(b))
+	if err := datasets.CheckSource(v); err != nil {
+		return "", invalid("invalid form", FieldError{Field: "source", Reason: err.Error()})
 	}
-	return "", invalid("invalid form", FieldError{Field: "source", Reason: "want 1–128 characters"})
+	return v, nil
 }
 
 func saveUpload(p *multipart.Part, dir string) (upload, error) {

@@ -22,6 +22,11 @@ const batchRows = 64 * 1024
 // overlapping files never duplicate rows.
 func (s *Store) Ingest(ctx context.Context, l Load) (*Report, error) {
 	start := time.Now()
+	for _, p := range l.Parts {
+		if err := CheckSource(p.Source); err != nil {
+			return nil, &LoadError{Problems: []ValidationError{{File: p.File, Field: "source", Reason: err.Error()}}}
+		}
+	}
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
 

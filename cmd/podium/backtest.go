@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 )
 
 // backtests is the table of `podium backtest` subcommands; each lives in its
@@ -17,20 +16,5 @@ Honest back-tests: every feature is frozen at a cut-off and outcomes are read
 only after it.`
 
 func runBacktest(ctx context.Context, env *cliEnv, args []string) error {
-	if len(args) > 0 {
-		for _, c := range backtests {
-			if c.name == args[0] {
-				return c.run(ctx, env, args[1:])
-			}
-		}
-	}
-	fmt.Fprintln(env.stderr, "usage: podium "+backtestSynopsis)
-	fmt.Fprintln(env.stderr, "\nkinds:")
-	for _, c := range backtests {
-		fmt.Fprintf(env.stderr, "  %-12s %s\n", c.name, c.summary)
-	}
-	if len(args) > 0 && args[0] != "help" && args[0] != "-h" && args[0] != "--help" {
-		fmt.Fprintf(env.stderr, "podium backtest: unknown kind %q\n", args[0])
-	}
-	return errUsage
+	return runKind(ctx, env, args, "backtest", backtestSynopsis, backtests)
 }

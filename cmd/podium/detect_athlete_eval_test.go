@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"math"
 	"sort"
 	"testing"
@@ -26,110 +25,21 @@ func simStore(t *testing.T, n int, seed uint64) *datasets.Store {
 	return st
 }
 
-// plantedBlood reads the planted blood manipulations (evaluation only):
-// athlete id → pattern and the manipulated sample dates.
+// plantedBlood reads the planted blood manipulations (evaluation only).
 func plantedBlood(t *testing.T, st *datasets.Store) map[int64]plantedCase {
 	t.Helper()
-	rows, err := st.Query(context.Background(), `
-		SELECT x.athlete_id, e.detail FROM truth_events e
-		JOIN athlete_aliases x ON x.source = 'sim' AND x.source_id = e.subject
-		WHERE e.kind = 'blood-manipulation'`)
+	truth, err := readPlantedBlood(context.Background(), st)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer rows.Close()
-	out := map[int64]plantedCase{}
-	for rows.Next() {
-		var id int64
-		var detail string
-		if err := rows.Scan(&id, &detail); err != nil {
-			t.Fatal(err)
-		}
-		var d struct {
-			Pattern string `json:"pattern"`
-			Samples []struct {
-				Date string `json:"date"`
-			} `json:"samples"`
-		}
-		if err := json.Unmarshal([]byte(detail), &d); err != nil {
-			t.Fatal(err)
-		}
-		c := plantedCase{pattern: d.Pattern, dates: map[string]bool{}}
-		for _, s := range d.Samples {
-			c.dates[s.Date] = true
-		}
-		out[id] = c
-	}
-	return out
+	return truth
 }
 
-type plantedCase struct {
-	pattern string
-	dates   map[string]bool
-}
-
-// bloodScore counts one method's findings per athlete and per sample.
-type bloodScore struct {
-	cleanAthletes, cleanFlagged           int
-	planted, plantedFlagged               map[string]int // by pattern
-	cleanSamples, cleanSamplesFlagged     int
-	plantedSamples, plantedSamplesFlagged int
-	cleanValues, cleanValuesOut           [3]int
-}
-
-func (s *bloodScore) athleteSpec() float64 {
-	return 1 - float64(s.cleanFlagged)/float64(s.cleanAthletes)
-}
-func (s *bloodScore) sens(p string) float64 {
-	return float64(s.plantedFlagged[p]) / float64(s.planted[p])
-}
-
-// scoreBlood runs a passport configuration over the profiles.
-func scoreBlood(t *testing.T, profiles []bloodProfile, truth map[int64]plantedCase, cfg passport.Config) *bloodScore {
+func mustScoreBlood(t *testing.T, profiles []bloodProfile, truth map[int64]plantedCase, cfg passport.Config) *bloodScore {
 	t.Helper()
-	m, err := passport.Fit(passportProfiles(profiles), cfg)
+	s, err := scoreBlood(profiles, truth, cfg)
 	if err != nil {
 		t.Fatal(err)
-	}
-	s := &bloodScore{planted: map[string]int{}, plantedFlagged: map[string]int{}}
-	for _, p := range profiles {
-		res, err := m.Analyse(p.v)
-		if err != nil {
-			t.Fatal(err)
-		}
-		tc, doped := truth[p.athleteID]
-		if doped {
-			s.planted[tc.pattern]++
-			if res.Atypical {
-				s.plantedFlagged[tc.pattern]++
-			}
-		} else {
-			s.cleanAthletes++
-			if res.Atypical {
-				s.cleanFlagged++
-			}
-		}
-		for i, c := range res.Checks {
-			any := c[0].Atypical || c[1].Atypical || c[2].Atypical
-			switch {
-			case doped && tc.dates[p.v.Samples[i].Date]:
-				s.plantedSamples++
-				if any {
-					s.plantedSamplesFlagged++
-				}
-			case !doped:
-				s.cleanSamples++
-				if any {
-					s.cleanSamplesFlagged++
-				}
-				for k := range c {
-					s.cleanValues[k]++
-					if c[k].Atypical {
-						s.cleanValuesOut[k]++
-					}
-				}
-			}
-		}
 	}
 	return s
 }
@@ -188,10 +98,10 @@ func TestBloodPassportEvaluation(t *testing.T) {
 		t.Fatal(err)
 	}
 	truth := plantedBlood(t, st)
-	abp := scoreBlood(t, profiles, truth, passport.DefaultConfig)
+	abp := mustScoreBlood(t, profiles, truth, passport.DefaultConfig)
 	fixed := passport.DefaultConfig
 	fixed.FixedRanges = true
-	base := scoreBlood(t, profiles, truth, fixed)
+	base := mustScoreBlood(t, profiles, truth, fixed)
 	primary := passport.DefaultConfig
 	primary.Judge = []passport.Marker{passport.HGB, passport.OFF}
 	fixedPrimary := primary
@@ -200,8 +110,8 @@ func TestBloodPassportEvaluation(t *testing.T) {
 		name string
 		s    *bloodScore
 	}{{"individual (ABP)", abp}, {"population ranges", base},
-		{"individual, HGB+OFF only", scoreBlood(t, profiles, truth, primary)},
-		{"population, HGB+OFF only", scoreBlood(t, profiles, truth, fixedPrimary)}} {
+		{"individual, HGB+OFF only", mustScoreBlood(t, profiles, truth, primary)},
+		{"population, HGB+OFF only", mustScoreBlood(t, profiles, truth, fixedPrimary)}} {
 		s := r.s
 		t.Logf("%s: %d clean athletes, specificity %.4f; sensitivity EPO %.3f (%d), transfusion %.3f (%d)",
 			r.name, s.cleanAthletes, s.athleteSpec(), s.sens("epo"), s.planted["epo"], s.sens("transfusion"), s.planted["transfusion"])
@@ -225,28 +135,6 @@ func TestBloodPassportEvaluation(t *testing.T) {
 			t.Errorf("%s: individual ranges sensitivity %.3f not above population ranges %.3f", p, abp.sens(p), base.sens(p))
 		}
 	}
-}
-
-// plantedAgeFraud reads the athlete ids of planted age fraud (evaluation only).
-func plantedAgeFraud(t *testing.T, st *datasets.Store) map[int64]bool {
-	t.Helper()
-	rows, err := st.Query(context.Background(), `
-		SELECT DISTINCT x.athlete_id FROM truth_athletes ta
-		JOIN athlete_aliases x ON x.source = 'sim' AND x.source_id = ta.source_id
-		WHERE ta.age_fraud`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	out := map[int64]bool{}
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			t.Fatal(err)
-		}
-		out[id] = true
-	}
-	return out
 }
 
 // atBudget returns the recall and precision of flagging the share budget of
@@ -285,7 +173,10 @@ func TestAgeFraudEvaluation(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	truth := plantedAgeFraud(t, st)
+	truth, err := plantedAgeFraud(context.Background(), st)
+	if err != nil {
+		t.Fatal(err)
+	}
 	athletes := make([]agefraud.Athlete, len(recs))
 	ids := make([]int64, len(recs))
 	var measured int

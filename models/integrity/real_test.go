@@ -11,7 +11,6 @@ import (
 
 	"github.com/podium-sport/podium/datasets/importers"
 	"github.com/podium-sport/podium/datasets/storetest"
-	"github.com/podium-sport/podium/models/odds"
 )
 
 const englandDir = "/work/shared/datasets/football-odds/england"
@@ -40,38 +39,6 @@ func englandMatches(t *testing.T) []Match {
 		t.Fatal(err)
 	}
 	return all
-}
-
-// plantSteam raises the closing probability of outcome at every book with
-// a closing 1x2 price by the relative shift (p → p·(1+shift), the others
-// scaled down, the book's margin kept): the simulator's steam pattern.
-func plantSteam(m *Match, outcome int, shift float64) {
-	m.Quotes = slices.Clone(m.Quotes)
-	for i, q := range m.Quotes {
-		if q.Market != "1x2" || q.Phase != "closing" {
-			continue
-		}
-		p, err := odds.Proportional(q.Prices)
-		if err != nil {
-			continue
-		}
-		_, sum, _ := odds.Implied(q.Prices)
-		p[outcome] = min(p[outcome]*(1+shift), 0.97)
-		rest := 0.0
-		for o := range p {
-			if o != outcome {
-				rest += p[o]
-			}
-		}
-		prices := make([]float64, len(p))
-		for o := range p {
-			if o != outcome {
-				p[o] *= (1 - p[outcome]) / rest
-			}
-			prices[o] = 1 / (p[o] * sum)
-		}
-		m.Quotes[i].Prices = prices
-	}
 }
 
 // TestEvaluateEngland scores England 2015–18 (every match with Pinnacle's
@@ -126,7 +93,9 @@ func TestEvaluateEngland(t *testing.T) {
 			if v.underdog && (s.Open[s.Outcome] < 0.1 || s.Open[s.Outcome] > 0.4) {
 				continue
 			}
-			plantSteam(&work[pos[s.Match.ID]], s.Outcome, v.shift)
+			// the simulator's steam: p → p·(1+shift) at every closing price
+			shiftQuotes(&work[pos[s.Match.ID]], func(q Quote) bool { return q.Phase == "closing" }, s.Outcome,
+				func(p float64) float64 { return p * (1 + v.shift) })
 			planted[s.Match.ID] = true
 			if len(planted) == 40 {
 				break
