@@ -23,7 +23,9 @@
 //
 // A second model family was tried on ATP data (the logistic model on the
 // features and their squares): it did not help (held-out AUC 0.879 against
-// 0.882), so the package keeps the linear model.
+// 0.882 with the first 24 features), nor did interactions with "ranked"
+// (training-cohort forward AUC 0.882 against 0.892), so the package keeps
+// the linear model.
 //
 // # Per athlete
 //
@@ -50,6 +52,9 @@
 // # Measured
 //
 // On ATP players (models/talent, born 1978–1989 → 1990–1997, frozen at 18,
-// elite = career-best ranking ≤ 100) λ = 30 and Platt calibration were
-// chosen; held-out AUC 0.882 (bootstrap 95 % CI 0.842–0.914).
+// elite = career-best ranking ≤ 100, 41 features) λ = 100 and Platt
+// calibration were chosen; held-out AUC 0.899 (bootstrap 95 % CI
+// 0.865–0.926), Brier 0.0300, ECE 0.0112. DefaultOptions' grid runs from
+// 0.01 to 3000: the chosen λ = 100 lies inside it (out-of-fold log-loss
+// 0.1672 at 30, 0.1671 at 100, 0.1693 at 300, 0.1770 at 1000).
 package potential

@@ -40,9 +40,9 @@ type Options struct {
 	Seed uint64
 }
 
-// DefaultOptions returns a grid of penalties from 1e-3 to 300 and 5 folds.
+// DefaultOptions returns a grid of penalties from 1e-2 to 3000 and 5 folds.
 func DefaultOptions() Options {
-	return Options{Lambdas: []float64{1e-3, 1e-2, 0.1, 1, 3, 10, 30, 100, 300}, Folds: 5, Seed: 1}
+	return Options{Lambdas: []float64{1e-2, 0.1, 1, 3, 10, 30, 100, 300, 1000, 3000}, Folds: 5, Seed: 1}
 }
 
 // CV records the cross-validation choices made on the training data.

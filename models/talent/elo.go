@@ -15,7 +15,9 @@ import (
 // tennisMatchesSQL lists every decided tennis match between two known
 // players in playing order: by tournament date, then round (qualifying
 // first), then source id. The winner is side A.
-const tennisMatchesSQL = `SELECT date, home_athlete_id, away_athlete_id
+const tennisMatchesSQL = `SELECT date, home_athlete_id, away_athlete_id,
+       coalesce(list_sum(list_transform(regexp_extract_all(score, '(\d+)-(\d+)', 1), x -> CAST(x AS DOUBLE))), 0) AS games_w,
+       coalesce(list_sum(list_transform(regexp_extract_all(score, '(\d+)-(\d+)', 2), x -> CAST(x AS DOUBLE))), 0) AS games_l
 FROM matches
 WHERE sport = 'tennis' AND result = 'H' AND status <> 'walkover'
   AND home_athlete_id IS NOT NULL AND away_athlete_id IS NOT NULL
@@ -33,6 +35,7 @@ ORDER BY date,
 // nothing.
 type elo struct {
 	sys       *rating.System
+	games     *gameRating
 	months    []time.Time // first day of each snapshot's month, increasing
 	snapshots [][]float64 // ratings, decreasing
 }
@@ -46,6 +49,16 @@ func (e *elo) worldRank(day time.Time, r float64) float64 {
 	}
 	s := e.snapshots[i]
 	return float64(1 + sort.Search(len(s), func(k int) bool { return s[k] <= r }))
+}
+
+// field returns the number of players active in the year before day's
+// month (the size of its snapshot); 0 before any snapshot.
+func (e *elo) field(day time.Time) float64 {
+	i := sort.Search(len(e.months), func(i int) bool { return e.months[i].After(day) }) - 1
+	if i < 0 {
+		return 0
+	}
+	return float64(len(e.snapshots[i]))
 }
 
 // snapshot records the ratings of the players seen in the year before month.
@@ -70,7 +83,7 @@ func eloHistories(ctx context.Context, q features.Source) (*elo, error) {
 	if err != nil {
 		return nil, fmt.Errorf("talent: elo: %w", err)
 	}
-	e := &elo{sys: sys}
+	e := &elo{sys: sys, games: newGameRating(cfg)}
 	last := map[int64]time.Time{}
 	rr, err := q.QueryArrow(ctx, tennisMatchesSQL)
 	if err != nil {
@@ -81,12 +94,14 @@ func eloHistories(ctx context.Context, q features.Source) (*elo, error) {
 		rec := rr.Record()
 		dates := rec.Column(0).(*array.Date32)
 		a, b := rec.Column(1).(*array.Int64), rec.Column(2).(*array.Int64)
+		gw, gl := rec.Column(3).(*array.Float64), rec.Column(4).(*array.Float64)
 		for i := range int(rec.NumRows()) {
 			d := dates.Value(i).ToTime()
 			if month := time.Date(d.Year(), d.Month(), 1, 0, 0, 0, 0, time.UTC); len(e.months) == 0 || month.After(e.months[len(e.months)-1]) {
 				e.snapshot(month, last)
 			}
 			sys.Update(rating.Match{Date: d, A: a.Value(i), B: b.Value(i), AWon: true})
+			e.games.update(d, a.Value(i), b.Value(i), gw.Value(i), gl.Value(i))
 			last[a.Value(i)], last[b.Value(i)] = d, d
 		}
 	}
