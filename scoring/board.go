@@ -157,7 +157,7 @@ func Build(ctx context.Context, src Source, outcomes Outcomes, cfg Config) (*Boa
 		if err := b.applyArtifact(cfg.Artifact); err != nil {
 			return nil, err
 		}
-	} else if err := b.fitPotential(ctx, outcomes, cfg); err != nil && !errors.Is(err, ErrNoOutcomes) {
+	} else if err := b.fitPotential(ctx, outcomes, trainer{athletes, sc, cfg}); err != nil && !errors.Is(err, ErrNoOutcomes) {
 		return nil, err
 	} else if err != nil {
 		b.Untrained = err.Error()

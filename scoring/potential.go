@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 
+	"github.com/podium-sport/podium/models/maturity"
 	"github.com/podium-sport/podium/models/potential"
 )
 
@@ -16,16 +17,30 @@ import (
 // known outcome, so P(elite) cannot be fitted.
 var ErrNoOutcomes = errors.New("scoring: no known outcomes to train P(elite) on")
 
+// trainer rebuilds a training athlete's features as they stood at earlier
+// cut-offs.
+type trainer struct {
+	athletes map[int64]*athlete
+	sc       *maturity.Scorer
+	cfg      Config
+}
+
+// snapshots is how many yearly cut-offs before the board's own each
+// training athlete is also seen at.
+const snapshots = 3
+
 // fitPotential fits P(elite) on the athletes of the cohorts whose outcome is
 // known (born in or before TrainBornTo) and predicts every row.
 //
-// The training athletes' rows see their whole youth careers while the rows
-// scored are younger. Rebuilding the training features from results before
-// a freeze age matched to the scored ages was tried on the simulator: with
-// five simulated seasons it left 336 of 1,131 training athletes and lowered
-// the held-out AUC (0.758 against 0.772), so the full rows are used; age at
-// the cut-off is one of the features.
-func (b *Board) fitPotential(ctx context.Context, outcomes Outcomes, cfg Config) error {
+// The rows scored are youths of 10–19 while the training athletes' own rows
+// see their whole youth careers. So that the model also learns from what a
+// committee saw at younger ages, each training athlete is added as well at
+// cut-offs 1, 2 and 3 years before the board's (his results before each, if
+// any), all his rows sharing one cross-validation fold. (Freezing each
+// training athlete at a single age drawn from the scored ages instead left
+// too few athletes on five simulated seasons and lowered the held-out AUC.)
+func (b *Board) fitPotential(ctx context.Context, outcomes Outcomes, t trainer) error {
+	cfg := t.cfg
 	if outcomes == nil {
 		return ErrNoOutcomes
 	}
@@ -43,9 +58,11 @@ func (b *Board) fitPotential(ctx context.Context, outcomes Outcomes, cfg Config)
 			continue
 		}
 		r.InTraining = true
-		xs = append(xs, r.x)
-		d.Y = append(d.Y, slices.Contains(cfg.Elite, level))
-		d.IDs = append(d.IDs, strconv.FormatInt(r.AthleteID, 10))
+		y, id := slices.Contains(cfg.Elite, level), strconv.FormatInt(r.AthleteID, 10)
+		for _, x := range append([][]float64{r.x}, b.earlier(r, t)...) {
+			xs = append(xs, x)
+			d.Y, d.IDs = append(d.Y, y), append(d.IDs, id)
+		}
 	}
 	if len(xs) == 0 {
 		return fmt.Errorf("%w (born in or before %d)", ErrNoOutcomes, b.TrainBornTo)
@@ -60,11 +77,45 @@ func (b *Board) fitPotential(ctx context.Context, outcomes Outcomes, cfg Config)
 	if err != nil {
 		return fmt.Errorf("scoring: fit P(elite) on %d athletes born ≤ %d: %w", len(xs), b.TrainBornTo, err)
 	}
-	b.model, b.Training, b.TrainN, b.TrainElite = m, m.CV(), len(xs), countTrue(d.Y)
+	b.model, b.Training = m, m.CV()
+	for i := range b.Rows {
+		if b.Rows[i].InTraining {
+			b.TrainN++
+			if slices.Contains(cfg.Elite, known[b.Rows[i].AthleteID]) {
+				b.TrainElite++
+			}
+		}
+	}
 	b.means = means
 	b.driftReferences()
 	b.predict()
 	return nil
+}
+
+// earlier are r's feature vectors as of 1…snapshots years before the
+// board's cut-off, for each that has a result before it.
+func (b *Board) earlier(r *Row, t trainer) [][]float64 {
+	a := t.athletes[r.AthleteID]
+	if a == nil || a.BirthDate.IsZero() {
+		return nil
+	}
+	var out [][]float64
+	for k := 1; k <= snapshots; k++ {
+		cfg := t.cfg
+		cfg.AsOf = cfg.AsOf.AddDate(-k, 0, 0)
+		age := cfg.AsOf.Sub(a.BirthDate).Hours() / 24 / 365.25
+		var ms []mark
+		for _, m := range b.marks[r.AthleteID] {
+			if m.Age < age {
+				ms = append(ms, m)
+			}
+		}
+		if len(ms) == 0 {
+			break
+		}
+		out = append(out, b.row(a, ms, t.sc, cfg).x)
+	}
+	return out
 }
 
 // predict fills every row's P(elite) and reasons from the fitted model.

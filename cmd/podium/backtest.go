@@ -8,6 +8,7 @@ import (
 // own file (backtest_<name>.go).
 var backtests = []command{
 	{"talent", "P(elite) from features frozen at an age, on older vs younger cohorts", runBacktestTalent},
+	{"board", "the talent board (marks sports) on simulated data: P(elite), relative-age fairness, planted potential", runBacktestBoard},
 	{"trajectory", "trajectory model on the FFN swimmers (MagmaClust protocol) vs baselines", runBacktestTrajectory}}
 
 const backtestSynopsis = `backtest KIND [flags]   (podium backtest KIND --help for its flags)

@@ -23,6 +23,9 @@ func TestCLIRankAndRetrain(t *testing.T) {
 		{"bad sex", []string{"rank", "--db", db, "--sex", "X"}, exitUsage, "bad flags"},
 		{"bad born", []string{"rank", "--db", db, "--born", "2010-2008"}, exitUsage, "want birth years"},
 		{"bad format", []string{"rank", "--db", db, "--format", "xml"}, exitUsage, "bad flags"},
+		{"backtest board", []string{"backtest", "board", "--db", db, "--test-born", "2007-2014", "--json"}, exitOK, `"top10_q1_q4_odds_ratio"`},
+		{"backtest board overlapping cohorts", []string{"backtest", "board", "--db", db, "--test-born", "2004-2010", "--train-born-to", "2006"}, exitFailure, "overlaps the training cohorts"},
+		{"backtest board bad years", []string{"backtest", "board", "--db", db, "--test-born", "2014-2007"}, exitUsage, "want birth years"},
 		{"retrain unknown model", []string{"retrain", "--db", db, "--models", "nope"}, exitFailure, "unknown model"},
 	}
 	for _, tc := range tests {

@@ -20,9 +20,10 @@ type Feature struct {
 	Label string `json:"label"`
 }
 
-// Data is a training set: one row of X per athlete, in the order of
-// Features, with its outcome Y and an ID (the athlete's source id) that
-// Neighbours reports.
+// Data is a training set: one row of X per athlete (or per athlete and
+// snapshot age), in the order of Features, with its outcome Y and an ID (the
+// athlete's source id) that Neighbours reports; rows sharing an ID stay in
+// one cross-validation fold.
 type Data struct {
 	Features []Feature
 	X        [][]float64
@@ -79,7 +80,7 @@ func Fit(d Data, o Options) (*Model, error) {
 	if err := check(d); err != nil {
 		return nil, err
 	}
-	folds := stratifiedFolds(d.Y, o.Folds, o.Seed)
+	folds := stratifiedFolds(d.Y, d.IDs, o.Folds, o.Seed)
 	var cv CV
 	var oof []float64
 	for _, lambda := range o.Lambdas {
@@ -175,19 +176,41 @@ func calibratedOOF(s []float64, y []bool, folds []int, k int, method string) []f
 // stratifiedFolds assigns rows to k folds so that each fold holds the same
 // share of positives: a seeded shuffle, then positives and negatives dealt
 // round-robin.
-func stratifiedFolds(y []bool, k int, seed uint64) []int {
+// stratifiedFolds deals the rows into k folds, positives and negatives in
+// turn. Rows sharing an ID (one athlete seen at several ages) go to the same
+// fold, so no athlete is both trained on and scored in cross-validation;
+// with unique IDs (or none) each row is its own group.
+func stratifiedFolds(y []bool, ids []string, k int, seed uint64) []int {
+	group := make([]int, len(y)) // row → group, groups numbered by first row
+	first := []int{}             // group → its first row
+	seen := map[string]int{}
+	for i := range y {
+		if i < len(ids) {
+			if g, ok := seen[ids[i]]; ok {
+				group[i] = g
+				continue
+			}
+			seen[ids[i]] = len(first)
+		}
+		group[i] = len(first)
+		first = append(first, i)
+	}
 	rng := rand.New(rand.NewPCG(seed, 0x666f6c6473))
-	perm := rng.Perm(len(y))
-	folds := make([]int, len(y))
+	perm := rng.Perm(len(first))
+	gfold := make([]int, len(first))
 	var np, nn int
-	for _, i := range perm {
-		if y[i] {
-			folds[i] = np % k
+	for _, g := range perm {
+		if y[first[g]] {
+			gfold[g] = np % k
 			np++
 		} else {
-			folds[i] = nn % k
+			gfold[g] = nn % k
 			nn++
 		}
+	}
+	folds := make([]int, len(y))
+	for i := range y {
+		folds[i] = gfold[group[i]]
 	}
 	return folds
 }
