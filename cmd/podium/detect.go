@@ -22,7 +22,8 @@ type detector struct {
 var detectors = []detector{
 	{"blood", "blood passport: adaptive Bayesian individual ranges of HGB, RET% and OFF-score at 99 % specificity, and a level-change scan of each profile", detectBlood},
 	{"age", "age fraud: growth and maturity older than the stated age, one athlete with two birth dates, 1-January heaping of birth dates", detectAgeFraud},
-	{"match", "match-fixing: odds movements, steam, divergence, model-vs-market gap and improbable results per match; team and referee runs with FDR", detectMatches}}
+	{"match", "match-fixing: odds movements, steam, divergence, model-vs-market gap and improbable results per match; team and referee runs with FDR", detectMatches},
+	{"jumps", "performance passport: each result against the athlete's own walk-forward trajectory forecast; sudden jumps (innovation z) and sustained shifts (CUSUM) at a 0.5 % alert budget", detectJumps}}
 
 const detectSynopsis = `detect --db DB [--only NAME,...] [--json]
 
