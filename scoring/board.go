@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/podium-sport/podium/features"
@@ -76,6 +78,10 @@ type Board struct {
 	means []float64 // training means imputing missing features
 	// driftRef is each feature's binned training distribution.
 	driftRef []drift.Reference
+	// cohorts caches Rank's cohorts (cohortKey → *cohort), ncohorts counts
+	// them.
+	cohorts  sync.Map
+	ncohorts atomic.Int64
 	byID     map[int64][]int
 	marks    map[int64][]mark
 }
@@ -101,7 +107,7 @@ type Row struct {
 	Forecast      Interval  `json:"forecast"` // mark at the target age
 	PElite        Interval  `json:"p_elite"`
 	Reasons       []Reason  `json:"reasons"`
-	InTraining    bool      `json:"in_training"` // outcome known: P(elite) is in-sample
+	InTraining    bool      `json:"in_training"` // in the training cohorts (outcome known): P(elite) may be in-sample
 	x             []float64 // the feature vector
 }
 
@@ -174,7 +180,7 @@ func (b *Board) fitScorer(marks []mark, athletes map[int64]*athlete) (*maturity.
 	for i, m := range marks {
 		rs[i] = m.Result
 	}
-	ref, err := centile.FitReference(rs, centile.Config{})
+	ref, err := centile.FitReference(rs, centile.Config{MaxObs: maxCentileObs})
 	if err != nil {
 		return nil, err
 	}
@@ -231,6 +237,9 @@ func (b *Board) fitTrajectories(marks []mark) error {
 	}
 	return nil
 }
+
+// maxCentileObs bounds the marks each event's centile curves are fitted on.
+const maxCentileObs = 30000
 
 // minTrajectoryAthletes is the fewest athletes an event needs for its
 // trajectory model.

@@ -51,14 +51,30 @@ func (b *Board) fitPotential(ctx context.Context, outcomes Outcomes, t trainer) 
 	var d potential.Data
 	d.Features = featureList
 	var xs [][]float64
+	var train []int
 	for i := range b.Rows {
 		r := &b.Rows[i]
-		level, ok := known[r.AthleteID]
-		if !ok || r.BirthDate == "" || birthYear(*r) > b.TrainBornTo {
+		if _, ok := known[r.AthleteID]; ok && r.BirthDate != "" && birthYear(*r) <= b.TrainBornTo {
+			r.InTraining = true
+			train = append(train, i)
+		}
+	}
+	// A seeded hash sample of at most maxTrainAthletes: more add nothing to
+	// a ten-feature model and cost time and memory on a national board.
+	keep := uint64(math.MaxUint64)
+	if len(train) > maxTrainAthletes {
+		keep = uint64(float64(math.MaxUint64) * (float64(maxTrainAthletes) / float64(len(train))))
+	}
+	for _, i := range train {
+		r := &b.Rows[i]
+		if mix(uint64(r.AthleteID), cfg.Seed) > keep {
 			continue
 		}
-		r.InTraining = true
-		y, id := slices.Contains(cfg.Elite, level), strconv.FormatInt(r.AthleteID, 10)
+		y, id := slices.Contains(cfg.Elite, known[r.AthleteID]), strconv.FormatInt(r.AthleteID, 10)
+		b.TrainN++
+		if y {
+			b.TrainElite++
+		}
 		for _, x := range append([][]float64{r.x}, b.earlier(r, t)...) {
 			xs = append(xs, x)
 			d.Y, d.IDs = append(d.Y, y), append(d.IDs, id)
@@ -78,18 +94,21 @@ func (b *Board) fitPotential(ctx context.Context, outcomes Outcomes, t trainer) 
 		return fmt.Errorf("scoring: fit P(elite) on %d athletes born ≤ %d: %w", len(xs), b.TrainBornTo, err)
 	}
 	b.model, b.Training = m, m.CV()
-	for i := range b.Rows {
-		if b.Rows[i].InTraining {
-			b.TrainN++
-			if slices.Contains(cfg.Elite, known[b.Rows[i].AthleteID]) {
-				b.TrainElite++
-			}
-		}
-	}
 	b.means = means
 	b.driftReferences()
 	b.predict()
 	return nil
+}
+
+// maxTrainAthletes bounds the athletes P(elite) is fitted on.
+const maxTrainAthletes = 20000
+
+// mix is a 64-bit hash (SplitMix64's finaliser) of an id and a seed.
+func mix(id, seed uint64) uint64 {
+	z := id*0x9e3779b97f4a7c15 + seed
+	z = (z ^ z>>30) * 0xbf58476d1ce4e5b9
+	z = (z ^ z>>27) * 0x94d049bb133111eb
+	return z ^ z>>31
 }
 
 // earlier are r's feature vectors as of 1…snapshots years before the

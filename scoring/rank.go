@@ -60,22 +60,18 @@ type Ranking struct {
 // Rank returns the cohort the query selects, ranked on the board's common
 // scale (P(elite)), with the fairness audit and the cut-off simulator of a
 // selection of its top TopN.
+//
+// A board never changes, so the cohort and its audits are computed once per
+// cohort and selection size and kept (up to maxCohorts of them); pages of a
+// kept cohort cost only their rows.
 func (b *Board) Rank(q Query) (Ranking, error) {
 	if err := q.Validate(); err != nil {
 		return Ranking{}, err
 	}
-	var cohort []int
-	for i := range b.Rows {
-		if q.matches(&b.Rows[i]) {
-			cohort = append(cohort, i)
-		}
-	}
-	out := Ranking{AsOf: b.AsOf, Query: q, Total: len(cohort), Untrained: b.Untrained}
-	out.TopN = q.TopN
-	if out.TopN == 0 {
-		out.TopN = max(1, len(cohort)/10)
-	}
-	out.TopN = min(out.TopN, len(cohort))
+	c := b.cohort(q)
+	out := c.head
+	out.Query = q
+	cohort := c.rows
 	lo := min(q.Offset, len(cohort))
 	hi := len(cohort)
 	if q.Limit > 0 {
@@ -85,8 +81,47 @@ func (b *Board) Rank(q Query) (Ranking, error) {
 	for k := lo; k < hi; k++ {
 		out.Rows = append(out.Rows, Ranked{Rank: k + 1, Row: b.Rows[cohort[k]]})
 	}
-	b.audit(&out, cohort)
 	return out, nil
+}
+
+// cohortKey is a query without its page.
+type cohortKey struct {
+	sport, discipline, sex, province string
+	bornFrom, bornTo, topN           int
+}
+
+// cohort is one cohort's rows (board indices, in rank order) and its
+// ranking without rows: total, audits, cut-offs.
+type cohort struct {
+	rows []int
+	head Ranking
+}
+
+// maxCohorts bounds the cohorts a board keeps.
+const maxCohorts = 4096
+
+func (b *Board) cohort(q Query) *cohort {
+	key := cohortKey{q.Sport, q.Discipline, q.Sex, q.Province, q.BornFrom, q.BornTo, q.TopN}
+	if c, ok := b.cohorts.Load(key); ok {
+		return c.(*cohort)
+	}
+	c := &cohort{}
+	for i := range b.Rows {
+		if q.matches(&b.Rows[i]) {
+			c.rows = append(c.rows, i)
+		}
+	}
+	h := Ranking{AsOf: b.AsOf, Total: len(c.rows), Untrained: b.Untrained, TopN: q.TopN}
+	if h.TopN == 0 {
+		h.TopN = max(1, len(c.rows)/10)
+	}
+	h.TopN = min(h.TopN, len(c.rows))
+	b.audit(&h, c.rows)
+	c.head = h
+	if b.ncohorts.Add(1) <= maxCohorts {
+		b.cohorts.Store(key, c)
+	}
+	return c
 }
 
 func (q Query) matches(r *Row) bool {

@@ -2,7 +2,9 @@ package scoring
 
 import (
 	"math"
+	"runtime"
 	"sort"
+	"sync"
 
 	"github.com/podium-sport/podium/models/centile"
 	"github.com/podium-sport/podium/models/maturity"
@@ -45,15 +47,26 @@ func (b *Board) rows(marks []mark, athletes map[int64]*athlete, sc *maturity.Sco
 		ids = append(ids, id)
 	}
 	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	var todo []int64
 	for _, id := range ids {
-		a := athletes[id]
-		if a == nil {
-			continue
+		if athletes[id] != nil {
+			todo = append(todo, id)
+			b.marks[id] = mainEvent(byAthlete[id])
 		}
-		main := mainEvent(byAthlete[id])
-		b.marks[id] = main
-		b.Rows = append(b.Rows, b.row(a, main, sc, cfg))
 	}
+	// Rows are independent: score them on every core, each in its place.
+	b.Rows = make([]Row, len(todo))
+	var wg sync.WaitGroup
+	workers := runtime.GOMAXPROCS(0)
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(todo); i += workers {
+				id := todo[i]
+				b.Rows[i] = b.row(athletes[id], b.marks[id], sc, cfg)
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // mainEvent keeps the marks of the event with most results (ties: first key).

@@ -3,10 +3,16 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
+	"log/slog"
 	"os"
 	"os/exec"
 
+	"github.com/podium-sport/podium/datasets"
+	"github.com/podium-sport/podium/scoring"
 	"github.com/podium-sport/podium/scoring/bench"
+	"github.com/podium-sport/podium/scoring/live"
+	"github.com/podium-sport/podium/scoring/retrain"
 )
 
 const benchSynopsis = `bench [--results N] [--seed S] [--dir DIR] [--python PY] [--json]
@@ -45,7 +51,7 @@ func runBench(ctx context.Context, env *cliEnv, args []string) error {
 			if env.tty || !*asJSON {
 				fmt.Fprintln(env.stderr, "bench:", name, "…")
 			}
-		}}
+		}, Extra: benchModels}
 	rep, err := bench.Run(ctx, cfg)
 	if err != nil {
 		return err
@@ -65,4 +71,40 @@ func runBench(ctx context.Context, env *cliEnv, args []string) error {
 		}
 	}
 	return nil
+}
+
+// benchModels are the model cases of podium bench: training the talent
+// model (the whole retrain pipeline), scoring the full cohort with it, and
+// running every integrity detector.
+var benchModels = []bench.Extra{
+	{Name: "retrain-talent", Run: func(ctx context.Context, st *datasets.Store) (int64, error) {
+		rep, err := retrain.Run(ctx, st, retrain.Options{Seed: 1, Actor: "bench"}, nil)
+		if err != nil {
+			return 0, err
+		}
+		return int64(len(rep.Board.Rows)), nil
+	}},
+	{Name: "rank-full-cohort", Run: func(ctx context.Context, st *datasets.Store) (int64, error) {
+		t := live.NewTalent(st, slog.New(slog.NewTextHandler(io.Discard, nil)))
+		if err := t.Load(ctx); err != nil {
+			return 0, err
+		}
+		b, err := t.Board()
+		if err != nil {
+			return 0, err
+		}
+		r, err := b.Rank(scoring.Query{})
+		return int64(r.Total), err
+	}},
+	{Name: "detect-integrity", Run: func(ctx context.Context, st *datasets.Store) (int64, error) {
+		for _, d := range detectors {
+			if _, _, err := d.run(ctx, st); err != nil {
+				return 0, fmt.Errorf("%s: %w", d.name, err)
+			}
+		}
+		var n int64 // the rows the detectors read
+		err := st.QueryRow(ctx, `SELECT (SELECT count(*) FROM results) + (SELECT count(*) FROM matches)
+			+ (SELECT count(*) FROM odds) + (SELECT count(*) FROM physio_tests)`, nil, &n)
+		return n, err
+	}},
 }

@@ -21,6 +21,11 @@ type Config struct {
 	Step          float64 // spacing of the age grid the curves are stored on, years (default 0.25)
 	MinLocal      float64 // kernel weight a grid age needs; the kernel widens until it has it (default 150)
 	MinObs        int     // observations a fit needs (default 200)
+	// MaxObs, when > 0, bounds the observations FitReference fits each
+	// group on (a seeded hash sample, independent of input order): LMS
+	// curves from tens of thousands of marks are already precise, and a
+	// national board has millions.
+	MaxObs int
 }
 
 // Defaults of Config, chosen on the held-out checks reported in doc.go.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"sort"
 )
 
 // Key names a group with its own curves.
@@ -67,7 +68,7 @@ func FitReference(results []Result, cfg Config) (*Reference, error) {
 		}
 		c := cfg
 		c.LowerIsBetter = lower[k]
-		cv, err := Fit(o, c)
+		cv, err := Fit(subsample(o, cfg.MaxObs), c)
 		if err != nil {
 			return nil, fmt.Errorf("centile: fit %s: %w", k, err)
 		}
@@ -109,4 +110,38 @@ func (r *Reference) Z(k Key, age, mark float64) (float64, error) {
 		return z, fmt.Errorf("centile: %s mark %v: not a positive number", k, mark)
 	}
 	return z, nil
+}
+
+// subsample keeps at most max observations (all when max ≤ 0): those with
+// the smallest hash of their age and value, sorted, so the choice does not
+// depend on the order the results came in.
+func subsample(o []Obs, max int) []Obs {
+	if max <= 0 || len(o) <= max {
+		return o
+	}
+	type keyed struct {
+		h uint64
+		o Obs
+	}
+	ks := make([]keyed, len(o))
+	for i, x := range o {
+		h := math.Float64bits(x.Age)*0x9e3779b97f4a7c15 ^ math.Float64bits(x.Value)
+		h = (h ^ h>>30) * 0xbf58476d1ce4e5b9
+		h = (h ^ h>>27) * 0x94d049bb133111eb
+		ks[i] = keyed{h ^ h>>31, x}
+	}
+	sort.Slice(ks, func(i, j int) bool {
+		if ks[i].h != ks[j].h {
+			return ks[i].h < ks[j].h
+		}
+		return ks[i].o.Age < ks[j].o.Age || ks[i].o.Age == ks[j].o.Age && ks[i].o.Value < ks[j].o.Value
+	})
+	out := make([]Obs, max)
+	for i := range out {
+		out[i] = ks[i].o
+	}
+	sort.Slice(out, func(i, j int) bool {
+		return out[i].Age < out[j].Age || out[i].Age == out[j].Age && out[i].Value < out[j].Value
+	})
+	return out
 }

@@ -2,9 +2,12 @@ package live
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/apache/arrow/go/v17/arrow/array"
@@ -37,6 +40,11 @@ func (t APITalent) Rankings(ctx context.Context, q api.RankingQuery) (any, int, 
 	if q.CSV {
 		sq.Limit, sq.Offset = 0, 0
 	}
+	if !q.CSV {
+		if p, ok := t.pages.get(b, sq); ok {
+			return p.raw, p.total, nil
+		}
+	}
 	r, err := b.Rank(sq)
 	if err != nil {
 		return nil, 0, fmt.Errorf("%w: %w", datasets.ErrInvalid, err)
@@ -44,7 +52,53 @@ func (t APITalent) Rankings(ctx context.Context, q api.RankingQuery) (any, int, 
 	if q.CSV {
 		return RankingCSV(r), r.Total, nil
 	}
-	return r, r.Total, nil
+	raw, err := json.Marshal(r)
+	if err != nil {
+		return nil, 0, err
+	}
+	t.pages.put(b, sq, page{raw, r.Total})
+	return api.RawJSON(raw), r.Total, nil
+}
+
+// page is an encoded ranking page.
+type page struct {
+	raw   api.RawJSON
+	total int
+}
+
+// pageCache keeps the encoded pages of one board (a board never changes;
+// a swapped-in board starts an empty cache), up to maxPages of them.
+type pageCache struct {
+	board *scoring.Board
+	pages sync.Map // scoring.Query → page
+	n     atomic.Int64
+}
+
+const maxPages = 10000
+
+type pages struct{ cur atomic.Pointer[pageCache] }
+
+func (p *pages) get(b *scoring.Board, q scoring.Query) (page, bool) {
+	c := p.cur.Load()
+	if c == nil || c.board != b {
+		return page{}, false
+	}
+	v, ok := c.pages.Load(q)
+	if !ok {
+		return page{}, false
+	}
+	return v.(page), true
+}
+
+func (p *pages) put(b *scoring.Board, q scoring.Query, pg page) {
+	c := p.cur.Load()
+	if c == nil || c.board != b {
+		c = &pageCache{board: b}
+		p.cur.Store(c)
+	}
+	if c.n.Add(1) <= maxPages {
+		c.pages.Store(q, pg)
+	}
 }
 
 func sameDay(a, b time.Time) bool { return a.Format(time.DateOnly) == b.Format(time.DateOnly) }

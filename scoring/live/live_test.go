@@ -2,6 +2,7 @@ package live
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"io"
 	"log/slog"
@@ -44,7 +45,14 @@ func TestTalentServesRankingsAndProfiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	page, total, err := a.Rankings(ctx, api.RankingQuery{Sex: "F", Limit: 5})
-	r := page.(scoring.Ranking)
+	var r scoring.Ranking
+	if err == nil {
+		err = json.Unmarshal(page.(api.RawJSON), &r)
+	}
+	again, _, _ := a.Rankings(ctx, api.RankingQuery{Sex: "F", Limit: 5})
+	if string(again.(api.RawJSON)) != string(page.(api.RawJSON)) {
+		t.Error("the cached page differs from the first")
+	}
 	if err != nil || total == 0 || len(r.Rows) != min(5, total) || r.Rows[0].Sex != "F" {
 		t.Fatalf("rankings: %d of %d: %v", len(r.Rows), total, err)
 	}

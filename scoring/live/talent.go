@@ -31,6 +31,7 @@ type Talent struct {
 	version atomic.Int64 // registry version of the model in use; 0 = fitted at start-up
 	failed  atomic.Pointer[string]
 	drift   atomic.Pointer[map[string]float64] // of the board in use
+	pages   pages                              // encoded ranking pages of the board in use
 }
 
 // NewTalent returns an empty holder; call Load.
