@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"time"
 )
 
@@ -53,9 +54,10 @@ func (s *Store) RegisterModel(ctx context.Context, mv ModelVersion, artifact []b
 			return err
 		}
 		_, err := tx.ExecContext(ctx, `INSERT INTO model_versions (model, version, sha256, created_at, metrics,
-			promoted, artifact, feature_set, data_fingerprint, seed, code_version) VALUES (?, ?, ?, ?, ?, false, ?, ?, ?, ?, ?)`,
+			promoted, artifact, feature_set, data_fingerprint, seed, code_version)
+			VALUES (?, ?, ?, ?, ?, false, ?, ?, ?, CAST(? AS UBIGINT), ?)`,
 			mv.Model, mv.Version, mv.SHA256, mv.CreatedAt, string(mv.Metrics), artifact,
-			mv.FeatureSet, mv.DataFingerprint, mv.Seed, mv.CodeVersion)
+			mv.FeatureSet, mv.DataFingerprint, strconv.FormatUint(mv.Seed, 10), mv.CodeVersion) // the driver binds no uint64 ≥ 2⁶³
 		return err
 	})
 	if err != nil {

@@ -126,3 +126,16 @@ func TestMigrationsRecordedOnceAndReopen(t *testing.T) {
 		}
 	}
 }
+
+func TestRegistryKeepsLargeSeeds(t *testing.T) {
+	ctx := context.Background()
+	st := storetest.Open(t)
+	const seed = 1<<63 + 12345
+	if _, err := st.RegisterModel(ctx, datasets.ModelVersion{Model: "m", Seed: seed, Metrics: []byte(`{}`)}, []byte("x")); err != nil {
+		t.Fatal(err)
+	}
+	mv, _, err := st.LoadModel(ctx, "m", 1)
+	if err != nil || mv.Seed != seed {
+		t.Fatalf("seed %d read back as %d: %v", uint64(seed), mv.Seed, err)
+	}
+}

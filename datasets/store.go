@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"sync"
 
 	"github.com/apache/arrow/go/v17/arrow/array"
@@ -26,6 +27,7 @@ type Store struct {
 	db        *sql.DB
 	path      string
 	writeMu   sync.Mutex // one load or merge at a time, so batches never interleave
+	release   func()     // gives the path back (claim)
 }
 
 // PathFromEnv returns flagValue when set, else $PODIUM_DB, else DefaultPath.
@@ -42,11 +44,16 @@ func PathFromEnv(flagValue string) string {
 // Open opens (creating if needed) the database at path and applies pending
 // migrations. An empty path opens a private in-memory database.
 func Open(ctx context.Context, path string) (*Store, error) {
+	release, err := claim(path)
+	if err != nil {
+		return nil, err
+	}
 	c, err := duckdb.NewConnector(path, nil)
 	if err != nil {
+		release()
 		return nil, fmt.Errorf("datasets: open %s: %w", path, err)
 	}
-	s := &Store{connector: c, db: sql.OpenDB(c), path: path}
+	s := &Store{connector: c, db: sql.OpenDB(c), path: path, release: release}
 	if err := s.db.PingContext(ctx); err != nil {
 		s.Close()
 		return nil, fmt.Errorf("datasets: open %s: %w", path, err)
@@ -67,7 +74,42 @@ func (s *Store) Close() error {
 	if cerr := s.connector.Close(); err == nil {
 		err = cerr
 	}
+	s.release()
 	return err
+}
+
+// open holds the files this process has open: DuckDB's file lock stops
+// other processes, but two databases of one process on one file would each
+// keep a cache of it and lose each other's writes.
+var open = struct {
+	sync.Mutex
+	paths map[string]bool
+}{paths: map[string]bool{}}
+
+// claim reserves path for one Store of this process; release gives it back.
+// In-memory stores ("") are never shared.
+func claim(path string) (release func(), err error) {
+	if path == "" {
+		return func() {}, nil
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("datasets: open %s: %w", path, err)
+	}
+	open.Lock()
+	defer open.Unlock()
+	if open.paths[abs] {
+		return nil, fmt.Errorf("datasets: open %s: already open in this process (one Store per file)", path)
+	}
+	open.paths[abs] = true
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			open.Lock()
+			delete(open.paths, abs)
+			open.Unlock()
+		})
+	}, nil
 }
 
 // QueryArrow runs query and returns its result as Arrow record batches, the

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -235,10 +234,6 @@ func detectInto(ctx context.Context, st *datasets.Store) error {
 // other's checkpoints and a committed write is lost. The store must refuse
 // the second open (or share the first), or this loses data.
 func TestFaultOpenTwiceInProcess(t *testing.T) {
-	if os.Getenv("PODIUM_FAULT_KNOWN") == "" {
-		t.Skip("KNOWN BUG, skipped unless PODIUM_FAULT_KNOWN=1: datasets.Open lets one process open a file twice " +
-			"and a table committed through the first Store is gone after reopening; drop this skip once Open refuses")
-	}
 	ctx := context.Background()
 	db := filepath.Join(t.TempDir(), "twice.duckdb")
 	a, err := datasets.Open(ctx, db)
