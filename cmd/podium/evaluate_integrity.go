@@ -54,7 +54,7 @@ type target struct {
 func runEvaluateIntegrity(ctx context.Context, env *cliEnv, args []string) error {
 	fs := newFlags(env, "evaluate integrity", evaluateIntegritySynopsis)
 	db := dbFlag(fs)
-	plant := fs.Int("plant", 30, "match fixes to plant (at most about 0.4 % of the scored matches, as the detector alerts at most 0.5 %)")
+	plant := fs.Int("plant", 30, "match fixes to plant per trial (the detector alerts at most 1 % of the scored matches)")
 	seed := fs.Uint64("seed", 1, "seed of the plants and of the simulated athletes")
 	trials := fs.Int("trials", 1, "independent plantings of N fixes to pool (each is a full detection run)")
 	athletes := fs.Int("athletes", 20000, "athletes to simulate for the blood and age evaluations (0: skip them)")

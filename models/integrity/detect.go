@@ -77,13 +77,26 @@ func MatchAlerts(scored []Scored, cfg Config) ([]datasets.NewAlert, error) {
 }
 
 // Ranked returns the indexes of scored from the most to the least
-// suspicious (highest Fisher score first).
+// suspicious: lowest P first, ties broken by the lower product of the
+// tests' p-values.
 func Ranked(scored []Scored) []int {
 	order := make([]int, len(scored))
 	for i := range order {
 		order[i] = i
 	}
-	sort.SliceStable(order, func(a, b int) bool { return scored[order[a]].Fisher > scored[order[b]].Fisher })
+	sum := make([]float64, len(scored))
+	for k := range scored {
+		for _, t := range scored[k].Tests {
+			sum[k] += math.Log(t.P)
+		}
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		x, y := &scored[order[a]], &scored[order[b]]
+		if x.P != y.P {
+			return x.P < y.P
+		}
+		return sum[order[a]] < sum[order[b]]
+	})
 	return order
 }
 

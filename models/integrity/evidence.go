@@ -47,9 +47,9 @@ type resultInfo struct {
 }
 
 type scoreInfo struct {
-	Fisher float64 `json:"fisher"`
-	P      float64 `json:"p"`
-	Method string  `json:"method"`
+	Tests  []TestResult `json:"tests"`
+	P      float64      `json:"p"`
+	Method string       `json:"method"`
 }
 
 type matchEvidence struct {
@@ -60,12 +60,12 @@ type matchEvidence struct {
 	Score      scoreInfo               `json:"score"`
 }
 
-const scoreMethod = "Fisher's method over the tail shares of the in-score signals among all scored matches; p from χ² with 2k degrees of freedom (a ranking score: the signals are not independent)"
+const scoreMethod = "each test's p is the tail share of its statistic (Fisher's −2 Σ ln tail share over its signals) among all scored matches; p is the smallest p/weight over the tests (weighted Bonferroni: an honest match reaches p ≤ α with probability at most about α)"
 
 // matchAlert builds the alert of one scored match.
 func matchAlert(s *Scored, cfg Config) (datasets.NewAlert, error) {
 	m := s.Match
-	ev := matchEvidence{Signals: s.Signals, Score: scoreInfo{round(s.Fisher), s.P, scoreMethod},
+	ev := matchEvidence{Signals: s.Signals, Score: scoreInfo{roundTests(s.Tests), s.P, scoreMethod},
 		ModelPrice: map[string]outcomePrice{"market_opening": op(s.Open), "market_closing": op(s.Market),
 			"elo": op(s.Elo), "goals_dixon_coles": op(s.Goals)},
 		Result: resultInfo{Match: m.Ref, Date: m.Date.Format("2006-01-02"), Division: m.Division, Home: m.Home,
@@ -89,6 +89,14 @@ func matchAlert(s *Scored, cfg Config) (datasets.NewAlert, error) {
 	}
 	return datasets.NewAlert{Type: TypeMatch, Subject: "match:" + strconv.FormatInt(m.ID, 10),
 		Severity: severity(s.P, cfg.Alpha), Evidence: raw}, nil
+}
+
+func roundTests(ts []TestResult) []TestResult {
+	out := make([]TestResult, len(ts))
+	for i, t := range ts {
+		out[i] = TestResult{t.Name, round(t.P), t.Weight}
+	}
+	return out
 }
 
 func op(p Price) outcomePrice { return outcomePrice{round(p[0]), round(p[1]), round(p[2])} }

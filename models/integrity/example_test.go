@@ -32,12 +32,19 @@ func ExampleScore() {
 	}
 	top := scored[integrity.Ranked(scored)[0]]
 	fmt.Println("most suspicious: match", top.Match.ID)
-	for _, s := range top.Signals[:3] {
+	for _, s := range top.Signals[:2] {
 		fmt.Printf("%s = %.3f\n", s.Name, s.Value)
+	}
+	// With three matches a tail share is at least 1/3: Score ranks them,
+	// but none can reach Alpha.
+	for _, t := range top.Tests {
+		fmt.Printf("%s test: p = %.2f\n", t.Name, t.P)
 	}
 	// Output:
 	// most suspicious: match 3
-	// consensus_move = 0.144
-	// max_book_move = 0.144
-	// steam_books = 3.000
+	// steam_z = 0.334
+	// book_outlier = 0.000
+	// steam test: p = 0.33
+	// outlier_book test: p = 1.00
+	// upset test: p = 0.33
 }

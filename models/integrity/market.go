@@ -109,6 +109,34 @@ func (mk *market) maxMove(outcome int) float64 {
 	return best
 }
 
+// outlierToward is the largest rise of outcome's probability at one book's
+// last price over the median of the other books' prices at the same phase
+// (at least two of them): books quoting at one moment are compared with
+// each other, never with a later price that may have moved honestly. NaN
+// when no book has two others at its last phase.
+func (mk *market) outlierToward(outcome int) float64 {
+	best := math.NaN()
+	for i := range mk.books {
+		b := &mk.books[i]
+		phase := b.quotes[len(b.quotes)-1].Phase
+		var others []float64
+		for j := range mk.books {
+			for k, q := range mk.books[j].quotes {
+				if j != i && q.Phase == phase {
+					others = append(others, mk.books[j].probs[k][outcome])
+				}
+			}
+		}
+		if len(others) < 2 {
+			continue
+		}
+		if v := b.last()[outcome] - odds.Median(others); math.IsNaN(best) || v > best {
+			best = v
+		}
+	}
+	return best
+}
+
 // shinChange is the movers' mean change of Shin's z, first to last price.
 func (mk *market) shinChange() float64 {
 	if len(mk.movers) == 0 {

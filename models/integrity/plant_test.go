@@ -132,25 +132,35 @@ func TestPlantErrors(t *testing.T) {
 	}
 }
 
-// TestEvaluateCounts is a hand-made case: two matches get a 30-point steam
-// on an away win at every book, so they are the two alerts (the budget is
-// 0.5 % of 400 matches = 2). The truth names one of them (steam) and one
-// quiet match (favourite_loses): recall 1/2, steam 1/1, favourite 0/1,
-// precision 1/2 and one alert among the 398 untouched matches.
+// TestEvaluateCounts is a hand-made case: two matches become away wins at
+// an opening away probability of 0.025 (below every other match's) with a
+// 30-point steam on the away win at every book, so they lead the steam and
+// upset tests (tail share (2 + 1)/401 each, so p/weight = 0.0187) and are
+// the two alerts at a 0.5 % budget and Alpha 0.02 (the lowest p of a quiet
+// match is (1 + 1)/401/0.2 = 0.025, first in the outlier test). The truth names one of them (steam) and one quiet
+// match (favourite_loses): recall 1/2, steam 1/1, favourite 0/1, precision
+// 1/2 and one alert among the 398 untouched matches.
 func TestEvaluateCounts(t *testing.T) {
 	all := quietMatches(400, 5)
 	for _, i := range []int{100, 300} {
 		m := &all[i]
 		m.HomeGoals, m.AwayGoals = 0, 2
+		open := [3]float64{0.705, 0.27, 0.025}
+		m.Quotes = nil
+		for _, b := range []string{"A", "B", "C"} {
+			m.Quotes = append(m.Quotes, quoteOf(b, "opening", open), quoteOf(b, "closing", open))
+		}
 		shiftQuotes(m, func(q Quote) bool { return q.Phase == "closing" }, AwayWin, func(p float64) float64 { return p + 0.30 })
 	}
 	truth := []Planted{{MatchID: all[100].ID, Pattern: Steam}, {MatchID: all[7].ID, Pattern: FavouriteLoses}}
-	ev, err := Evaluate(all, truth, Default())
+	cfg := Default()
+	cfg.Alpha = 0.015
+	ev, err := Evaluate(all, truth, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ev.Alerts != 2 || ev.Scored != 400 {
-		t.Fatalf("setup: %d alerts of %d scored, want 2 of 400", ev.Alerts, ev.Scored)
+	if ev.Alerts != 3 || ev.Scored != 400 {
+		t.Fatalf("setup: %d alerts of %d scored, want 3 of 400", ev.Alerts, ev.Scored)
 	}
 	// Whether the quiet match ranks in the top 2 % (8 of 400) is read from
 	// the ranking; the steamed one does (it is alerted).
@@ -164,8 +174,8 @@ func TestEvaluateCounts(t *testing.T) {
 			q.Top2Found, q.Top2Recall = 1, 1
 		}
 	}
-	want := &Evaluation{Trials: 1, Planted: 2, Found: 1, Recall: 0.5, Precision: 0.5, Alerts: 2, Scored: 400,
-		Untouched: 398, UntouchedAlerts: 1, UntouchedAlertRate: 1.0 / 398,
+	want := &Evaluation{Trials: 1, Planted: 2, Found: 1, Recall: 0.5, Precision: 1.0 / 3, Alerts: 3, Scored: 400,
+		Untouched: 398, UntouchedAlerts: 2, UntouchedAlertRate: 2.0 / 398,
 		ByPattern: map[Pattern]PatternRecall{Steam: {1, 1, 1, 1, 1, 1, 1}, FavouriteLoses: {1, 0, 0, 0, 0, q.Top2Found, q.Top2Recall}},
 		// Only the two 30-point moves reach 10 points: one planted, one untouched.
 		Top2Found: 1 + q.Top2Found, Top2Recall: float64(1+q.Top2Found) / 2,

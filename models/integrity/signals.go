@@ -28,23 +28,27 @@ type view struct {
 
 type signalDef struct {
 	name    string
-	inScore bool
 	explain string
 	value   func(v *view) float64
 }
 
 // signalDefs are the match signals, all oriented so that higher is more
-// suspicious and all measured on the outcome that came in. Those in the
-// score are the market and results-model signals the planted fixes of the
-// simulator and the real-data plants exercise; over/under, handicap, late reversals
-// and reverse moves are shown as evidence only (no labelled case exists to
-// check that they help).
+// suspicious and all measured on the outcome that came in. The score's
+// tests (score.go) use steam_z, book_outlier and improbable; the others are
+// shown as evidence only: the non-directional or per-book movement
+// measures repeat steam_z on data with one moving book, and over/under,
+// handicap, late reversals and reverse moves have no labelled case to check
+// that they help.
 var signalDefs = []signalDef{
-	{"consensus_move", true, "rise of the consensus probability of the result, opening → closing (median of the books that quote both)",
+	{"steam_z", "rise of the consensus probability of the result, opening → closing, over √(p(1−p)) at its opening probability p (a move scaled by the room a price of that size has to move)",
+		func(v *view) float64 { return steamZ(&v.mk, v.outcome) }},
+	{"book_outlier", "largest rise of the result's probability at one book's last price over the median of the other books quoting at the same moment",
+		func(v *view) float64 { return v.mk.outlierToward(v.outcome) }},
+	{"consensus_move", "rise of the consensus probability of the result, opening → closing (median of the books that quote both)",
 		func(v *view) float64 { return moveOf(v.mk.moveOpen, v.mk.moveClose, v.outcome) }},
-	{"max_book_move", true, "largest rise of the result's probability at a single book, opening → closing",
+	{"max_book_move", "largest rise of the result's probability at a single book, opening → closing",
 		func(v *view) float64 { return v.mk.maxMove(v.outcome) }},
-	{"steam_books", true, "books whose probability of the result rose by the steam threshold or more",
+	{"steam_books", "books whose probability of the result rose by the steam threshold or more",
 		func(v *view) float64 {
 			if len(v.mk.movers) == 0 {
 				return math.NaN()
@@ -52,15 +56,15 @@ var signalDefs = []signalDef{
 			f, l := v.mk.moverProbs()
 			return float64(odds.Steam(f, l, v.outcome, v.steamMove))
 		}},
-	{"divergence", true, "range of the result's probability across books at their last price (cross-book divergence)",
+	{"divergence", "range of the result's probability across books at their last price (cross-book divergence)",
 		func(v *view) float64 { return spreadLast(&v.mk, v.outcome) }},
-	{"model_gap", true, "closing market minus goals-model probability of the result, in standard deviations of that gap",
+	{"model_gap", "closing market minus goals-model probability of the result, in standard deviations of that gap",
 		func(v *view) float64 { return (v.mk.latest[v.outcome] - v.goals[v.outcome]) / v.gapSD }},
-	{"improbable", true, "−ln of the opening consensus probability of the result (an unlikely result scores high)",
+	{"improbable", "−ln of the opening consensus probability of the result (an unlikely result scores high)",
 		func(v *view) float64 { return -math.Log(v.mk.open[v.outcome]) }},
-	{"shin_z_change", true, "mean rise of Shin's insider share z at the moving books, opening → closing",
+	{"shin_z_change", "mean rise of Shin's insider share z at the moving books, opening → closing",
 		func(v *view) float64 { return v.mk.shinChange() }},
-	{"reverse_books", false, "books whose probability of the result moved against the consensus move by the steam threshold",
+	{"reverse_books", "books whose probability of the result moved against the consensus move by the steam threshold",
 		func(v *view) float64 {
 			if len(v.mk.movers) == 0 {
 				return math.NaN()
@@ -68,7 +72,7 @@ var signalDefs = []signalDef{
 			f, l := v.mk.moverProbs()
 			return float64(odds.Reverse(f, l, moveOf(v.mk.moveOpen, v.mk.moveClose, v.outcome), v.outcome, v.steamMove))
 		}},
-	{"ou_surprise", false, "−ln of the market probability of the over/under 2.5 result",
+	{"ou_surprise", "−ln of the market probability of the over/under 2.5 result",
 		func(v *view) float64 {
 			p := ouProb(v.m)
 			if v.m.HomeGoals+v.m.AwayGoals < 3 {
@@ -76,9 +80,9 @@ var signalDefs = []signalDef{
 			}
 			return -math.Log(p)
 		}},
-	{"ah_surprise", false, "−ln of the market probability of the Asian-handicap side that won",
+	{"ah_surprise", "−ln of the market probability of the Asian-handicap side that won",
 		func(v *view) float64 { return -math.Log(ahWinnerProb(v.m)) }},
-	{"late_reversal", false, "1 when the side leading at half-time did not win",
+	{"late_reversal", "1 when the side leading at half-time did not win",
 		func(v *view) float64 {
 			ht := outcomeOf(v.m.HTHome, v.m.HTAway)
 			if ht < 0 {
@@ -89,6 +93,17 @@ var signalDefs = []signalDef{
 			}
 			return 0
 		}},
+}
+
+// steamZ is the movers' consensus rise of outcome's probability divided by
+// √(p(1−p)) at its opening consensus p: honest moves of a 0.15 price are
+// smaller than those of a 0.45 one; NaN without movers.
+func steamZ(mk *market, outcome int) float64 {
+	if mk.moveOpen == nil {
+		return math.NaN()
+	}
+	p := mk.moveOpen[outcome]
+	return moveOf(mk.moveOpen, mk.moveClose, outcome) / math.Sqrt(p*(1-p))
 }
 
 func moveOf(open, close []float64, outcome int) float64 {

@@ -7,8 +7,9 @@
 // N more leagues (seeds 101, 102, …), each in its own temporary store: the
 // detector's goals and Elo models learn from every match of a store, so two
 // leagues must not share one. Every league is scored by models/integrity
-// (Load, Score) and ranked twice: by the detector (integrity.Ranked, Fisher's
-// combination of the signals of the outcome that came in) and by a
+// (Load, Score) and ranked twice: by the detector (integrity.Ranked, the
+// weighted Bonferroni combination of its steam, outlier-book and upset
+// tests) and by a
 // result-blind baseline, the largest opening→closing change of the
 // margin-free consensus probability of any outcome. At an alert rate r the top
 // ⌈r·n⌉ matches of each league are alerted; recall is pooled over the leagues.

@@ -16,7 +16,7 @@ type ranking struct {
 
 // rankings are the detector and its baseline.
 var rankings = []ranking{
-	{"detector (Fisher's combination of the signals)", integrity.Ranked},
+	{"detector (weighted Bonferroni over the steam, outlier-book and upset tests)", integrity.Ranked},
 	{"baseline: consensus move (largest opening→closing change of any outcome, result-blind)", consensusMove},
 }
 
