@@ -1,8 +1,10 @@
 package scoring
 
 import (
+	"cmp"
 	"math"
 	"runtime"
+	"slices"
 	"sort"
 	"sync"
 
@@ -36,23 +38,24 @@ type scored struct {
 }
 
 // rows builds one Row per athlete in his main event, with its feature vector.
+// It sorts marks in place (by athlete, event, age) and keeps sub-slices of
+// it, so a national board holds its marks once.
 func (b *Board) rows(marks []mark, athletes map[int64]*athlete, sc *maturity.Scorer, cfg Config) {
-	byAthlete := map[int64][]mark{}
-	for _, m := range marks {
-		byAthlete[m.Athlete] = append(byAthlete[m.Athlete], m)
-	}
+	slices.SortStableFunc(marks, func(x, y mark) int {
+		return cmp.Or(cmp.Compare(x.Athlete, y.Athlete), compareKeys(x.Key, y.Key), cmp.Compare(x.Age, y.Age))
+	})
 	b.marks = map[int64][]mark{}
-	ids := make([]int64, 0, len(byAthlete))
-	for id := range byAthlete {
-		ids = append(ids, id)
-	}
-	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
 	var todo []int64
-	for _, id := range ids {
-		if athletes[id] != nil {
-			todo = append(todo, id)
-			b.marks[id] = mainEvent(byAthlete[id])
+	for i := 0; i < len(marks); {
+		j := i
+		for j < len(marks) && marks[j].Athlete == marks[i].Athlete {
+			j++
 		}
+		if id := marks[i].Athlete; athletes[id] != nil {
+			todo = append(todo, id)
+			b.marks[id] = mainEvent(marks[i:j])
+		}
+		i = j
 	}
 	// Rows are independent: score them on every core, each in its place.
 	b.Rows = make([]Row, len(todo))
@@ -69,26 +72,25 @@ func (b *Board) rows(marks []mark, athletes map[int64]*athlete, sc *maturity.Sco
 	wg.Wait()
 }
 
-// mainEvent keeps the marks of the event with most results (ties: first key).
+func compareKeys(x, y centile.Key) int {
+	return cmp.Or(cmp.Compare(x.Sport, y.Sport), cmp.Compare(x.Discipline, y.Discipline), cmp.Compare(x.Sex, y.Sex))
+}
+
+// mainEvent is the run of the event with most results in ms (one athlete's
+// marks sorted by event and age; ties: the first event).
 func mainEvent(ms []mark) []mark {
-	count := map[centile.Key]int{}
-	for _, m := range ms {
-		count[m.Key]++
-	}
-	var best centile.Key
-	for k, n := range count {
-		if n > count[best] || n == count[best] && k.String() < best.String() {
-			best = k
+	var best []mark
+	for i := 0; i < len(ms); {
+		j := i
+		for j < len(ms) && ms[j].Key == ms[i].Key {
+			j++
 		}
-	}
-	var out []mark
-	for _, m := range ms {
-		if m.Key == best {
-			out = append(out, m)
+		if j-i > len(best) {
+			best = ms[i:j:j]
 		}
+		i = j
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Age < out[j].Age })
-	return out
+	return best
 }
 
 func (b *Board) row(a *athlete, ms []mark, sc *maturity.Scorer, cfg Config) Row {

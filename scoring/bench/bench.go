@@ -22,7 +22,7 @@ type Config struct {
 	Python string
 	// Stage is told as each case starts; it may be nil.
 	Stage func(name string)
-	// Extra cases run on the ingested database after the built-in ones
+	// Extra cases run on the simulated database after the built-in ones
 	// (model training, cohort scoring), registered by the caller's wiring.
 	Extra []Extra
 }

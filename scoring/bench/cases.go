@@ -87,7 +87,6 @@ func (r *runner) ingest(ctx context.Context) error {
 		return err
 	}
 	r.rep.IngestRowsPerS = c.RowsPerS
-	removeAll(r.path("sim.duckdb"))
 	return nil
 }
 
@@ -247,11 +246,15 @@ func (r *runner) exportRows(ctx context.Context, path string) error {
 	return nil
 }
 
+// extras run the caller's model cases on the simulated database: the same
+// rows as the ingested one, plus the outcome register (the simulator's
+// truth) that training needs.
 func (r *runner) extras(ctx context.Context) error {
+	defer removeAll(r.path("sim.duckdb"))
 	if len(r.cfg.Extra) == 0 {
 		return nil
 	}
-	st, err := datasets.Open(ctx, r.path("bench.duckdb"))
+	st, err := datasets.Open(ctx, r.path("sim.duckdb"))
 	if err != nil {
 		return err
 	}
