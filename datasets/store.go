@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 
 	"github.com/apache/arrow/go/v17/arrow/array"
 	"github.com/marcboeker/go-duckdb"
@@ -28,6 +29,11 @@ type Store struct {
 	path      string
 	writeMu   sync.Mutex // one load or merge at a time, so batches never interleave
 	release   func()     // gives the path back (claim)
+	// tokens caches UserByToken (token hash → User); tokenGen counts the
+	// user changes that emptied it, tokenMu orders the two.
+	tokens   sync.Map
+	tokenGen atomic.Uint64
+	tokenMu  sync.Mutex
 }
 
 // PathFromEnv returns flagValue when set, else $PODIUM_DB, else DefaultPath.

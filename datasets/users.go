@@ -92,16 +92,38 @@ func scanUser(sc scanner) (User, error) {
 }
 
 // UserByToken returns the enabled user holding token, or ErrNotFound.
+//
+// Found users are cached by token hash: every request of the API asks, and
+// the cache stays exact because every change of a user goes through this
+// Store (DuckDB admits one process per file; DisableUser clears it).
 func (s *Store) UserByToken(ctx context.Context, token string) (User, error) {
+	h := tokenHash(token)
+	if u, ok := s.tokens.Load(h); ok {
+		return u.(User), nil
+	}
+	gen := s.tokenGen.Load()
 	u, err := scanUser(s.db.QueryRowContext(ctx,
-		"SELECT "+userColumns+" FROM users WHERE token_hash = ? AND NOT disabled", tokenHash(token)))
+		"SELECT "+userColumns+" FROM users WHERE token_hash = ? AND NOT disabled", h))
 	if errors.Is(err, sql.ErrNoRows) {
 		return User{}, ErrNotFound
 	}
 	if err != nil {
 		return User{}, fmt.Errorf("datasets: user by token: %w", err)
 	}
+	s.tokenMu.Lock() // no DisableUser between the check and the store
+	if s.tokenGen.Load() == gen {
+		s.tokens.Store(h, u)
+	}
+	s.tokenMu.Unlock()
 	return u, nil
+}
+
+// forgetTokens empties the token cache after a change of users.
+func (s *Store) forgetTokens() {
+	s.tokenMu.Lock()
+	s.tokenGen.Add(1)
+	s.tokens.Clear()
+	s.tokenMu.Unlock()
 }
 
 // ListUsers returns every user, disabled ones included, by id.
@@ -138,6 +160,7 @@ func (s *Store) DisableUser(ctx context.Context, name, actor string) error {
 		_, err = appendAudit(ctx, tx, actor, "user.disable", "user:"+name, nil)
 		return err
 	})
+	s.forgetTokens()
 	if err != nil {
 		return fmt.Errorf("datasets: disable user %s: %w", name, err)
 	}
