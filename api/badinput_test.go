@@ -2,7 +2,6 @@ package api
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"io"
 	"mime/multipart"
@@ -13,7 +12,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/podium-sport/podium/datasets"
+	"github.com/podium-sport/podium/datasets/storetest"
 )
 
 // badDir is the bad-input corpus shared with cmd/podium (testdata/bad/README.md).
@@ -123,7 +122,7 @@ func TestBadRequests(t *testing.T) {
 	f := newFixture(t, append(withFakes, WithLimits(Limits{RatePerSecond: 1e6, Burst: 1 << 20, UploadBytes: 100_000}))...)
 	for _, tc := range badRequests {
 		t.Run(tc.name, func(t *testing.T) {
-			before := storeFingerprint(t, f.st)
+			before := storetest.Fingerprint(t, f.st)
 			w := f.do(cmp(tc.role, "admin"), tc.request(t))
 			env, _ := envelope(t, w)
 			var failed []string
@@ -133,7 +132,7 @@ func TestBadRequests(t *testing.T) {
 			} else if tc.field != "" && !tc.hasField(env.Error.Fields) {
 				fail("no field error %s (line %d) … %q", tc.field, tc.line, tc.reason)
 			}
-			changed := storeFingerprint(t, f.st) != before
+			changed := storetest.Fingerprint(t, f.st) != before
 			if changed && !strings.HasPrefix(tc.bug, "accepted") {
 				t.Errorf("the database changed: %s", clipBody(w.Body.String()))
 			}
@@ -224,34 +223,4 @@ func uploadParts(t *testing.T, parts [][3]string) *http.Request {
 	req := httptest.NewRequest("POST", "/v1/ingest", &body)
 	req.Header.Set("Content-Type", mw.FormDataContentType())
 	return req
-}
-
-// storeFingerprint is the row count and an order-free hash of the rows of
-// every table: equal fingerprints mean nothing was written.
-func storeFingerprint(t *testing.T, st *datasets.Store) string {
-	t.Helper()
-	ctx := context.Background()
-	rows, err := st.Query(ctx, "SELECT table_name FROM duckdb_tables() WHERE NOT temporary ORDER BY table_name")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var tables []string
-	for rows.Next() {
-		var name string
-		if err := rows.Scan(&name); err != nil {
-			t.Fatal(err)
-		}
-		tables = append(tables, name)
-	}
-	rows.Close()
-	var b strings.Builder
-	for _, name := range tables {
-		var fp string
-		q := fmt.Sprintf("SELECT count(*) || ':' || coalesce(bit_xor(hash(x)), 0) FROM %s x", name)
-		if err := st.QueryRow(ctx, q, nil, &fp); err != nil {
-			t.Fatal(err)
-		}
-		fmt.Fprintf(&b, "%s=%s ", name, fp)
-	}
-	return b.String()
 }

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/podium-sport/podium/datasets"
+	"github.com/podium-sport/podium/datasets/storetest"
 )
 
 // The flag is not called -update: other tests of this package may define
@@ -153,39 +154,15 @@ func reportHas(path string, tc badCase) bool {
 	})
 }
 
-// fingerprint is the row count and an order-free hash of the rows of every
-// table of db: equal fingerprints mean no row was added, removed or changed.
+// fingerprint is storetest.Fingerprint of the database file db.
 func fingerprint(t *testing.T, db string) string {
 	t.Helper()
-	ctx := context.Background()
-	st, err := datasets.Open(ctx, db)
+	st, err := datasets.Open(context.Background(), db)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	rows, err := st.Query(ctx, "SELECT table_name FROM duckdb_tables() WHERE NOT temporary ORDER BY table_name")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var tables []string
-	for rows.Next() {
-		var name string
-		if err := rows.Scan(&name); err != nil {
-			t.Fatal(err)
-		}
-		tables = append(tables, name)
-	}
-	rows.Close()
-	var b strings.Builder
-	for _, name := range tables {
-		var fp string
-		q := fmt.Sprintf("SELECT count(*) || ':' || coalesce(bit_xor(hash(x)), 0) FROM %s x", name)
-		if err := st.QueryRow(ctx, q, nil, &fp); err != nil {
-			t.Fatal(err)
-		}
-		fmt.Fprintf(&b, "%s=%s ", name, fp)
-	}
-	return b.String()
+	return storetest.Fingerprint(t, st)
 }
 
 func copyFile(t *testing.T, from, to string) {

@@ -4,7 +4,9 @@ package storetest
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/podium-sport/podium/datasets"
@@ -29,4 +31,34 @@ func Count(t testing.TB, st *datasets.Store, query string, args ...any) int64 {
 		t.Fatal(err)
 	}
 	return n
+}
+
+// Fingerprint is the row count and an order-free hash of the rows of every
+// table: equal fingerprints mean no row was added, removed or changed.
+func Fingerprint(t testing.TB, st *datasets.Store) string {
+	t.Helper()
+	ctx := context.Background()
+	rows, err := st.Query(ctx, "SELECT table_name FROM duckdb_tables() WHERE NOT temporary ORDER BY table_name")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tables []string
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			t.Fatal(err)
+		}
+		tables = append(tables, name)
+	}
+	rows.Close()
+	var b strings.Builder
+	for _, name := range tables {
+		var fp string
+		q := fmt.Sprintf("SELECT count(*) || ':' || coalesce(bit_xor(hash(x)), 0) FROM %s x", name)
+		if err := st.QueryRow(ctx, q, nil, &fp); err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(&b, "%s=%s ", name, fp)
+	}
+	return b.String()
 }
