@@ -3,24 +3,32 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
+	"log/slog"
 	"os"
+	"sort"
 
 	"github.com/podium-sport/podium/datasets"
+	"github.com/podium-sport/podium/models/drift"
+	"github.com/podium-sport/podium/scoring/live"
 )
 
 const modelsSynopsis = `models [list] --db DB [--json]
        podium models promote --db DB --model NAME --version N [--reason TEXT]
        podium models rollback --db DB --model NAME [--reason TEXT]
+       podium models drift --db DB [--json]
 
 Lists the model registry (every trained version with its checksum, training
 data fingerprint, seed, code version and held-out metrics; * marks the
 champion that serves), promotes a version, or rolls back to the champion
 before the current one. A version whose artifact fails its checksum is never
-promoted.`
+promoted. drift prints the population stability index of each feature of the
+talent model in use: the athletes ranked now against those ranked when it was
+trained (above 0.25: major drift, also raised as a data-quality alert).`
 
 func runModels(ctx context.Context, env *cliEnv, args []string) error {
 	op := "list"
-	if len(args) > 0 && (args[0] == "list" || args[0] == "promote" || args[0] == "rollback") {
+	if len(args) > 0 && (args[0] == "list" || args[0] == "promote" || args[0] == "rollback" || args[0] == "drift") {
 		op, args = args[0], args[1:]
 	}
 	fs := newFlags(env, "models "+op, modelsSynopsis)
@@ -32,7 +40,7 @@ func runModels(ctx context.Context, env *cliEnv, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if op != "list" && (*model == "" || op == "promote" && *version < 1) {
+	if (op == "promote" || op == "rollback") && (*model == "" || op == "promote" && *version < 1) {
 		fmt.Fprintln(env.stderr, "podium models "+op+": --model (and for promote --version ≥ 1) are required")
 		return errUsage
 	}
@@ -43,6 +51,8 @@ func runModels(ctx context.Context, env *cliEnv, args []string) error {
 	defer st.Close()
 	actor := "cli:" + os.Getenv("USER")
 	switch op {
+	case "drift":
+		return printDrift(ctx, env, st, *asJSON)
 	case "promote":
 		if err := st.Promote(ctx, *model, *version, actor, *reason); err != nil {
 			return err
@@ -77,6 +87,41 @@ func runModels(ctx context.Context, env *cliEnv, args []string) error {
 		}
 		fmt.Fprintf(env.stdout, "%s %-24s v%-3d %s  %s  %8d B  %s\n", mark, m.Model, m.Version, m.SHA256[:12],
 			m.CreatedAt.Format("2006-01-02 15:04"), m.Bytes, m.Metrics)
+	}
+	return nil
+}
+
+// printDrift builds the talent board with the model in use and prints each
+// feature's PSI, largest first.
+func printDrift(ctx context.Context, env *cliEnv, st *datasets.Store, asJSON bool) error {
+	t := live.NewTalent(st, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err := t.Load(ctx); err != nil {
+		return err
+	}
+	b, err := t.Board()
+	if err != nil {
+		return err
+	}
+	psi := b.Drift()
+	if asJSON {
+		return writeJSON(env.stdout, map[string]any{"model": "talent", "version": t.Version(), "psi": psi, "threshold": drift.Alert})
+	}
+	if len(psi) == 0 {
+		fmt.Fprintln(env.stdout, "no trained talent model: nothing to compare")
+		return nil
+	}
+	names := make([]string, 0, len(psi))
+	for f := range psi {
+		names = append(names, f)
+	}
+	sort.Slice(names, func(i, j int) bool { return psi[names[i]] > psi[names[j]] })
+	fmt.Fprintf(env.stdout, "talent model v%d (0: fitted now); PSI above %.2f is a major drift\n", t.Version(), drift.Alert)
+	for _, f := range names {
+		flag := ""
+		if psi[f] > drift.Alert {
+			flag = "  DRIFT"
+		}
+		fmt.Fprintf(env.stdout, "  %-20s %7.3f%s\n", f, psi[f], flag)
 	}
 	return nil
 }

@@ -71,4 +71,17 @@ func TestCLIRankAndRetrain(t *testing.T) {
 	if code, out, _ := runCLI(t, "models", "--db", db); code != exitOK || !strings.Contains(out, "* talent") {
 		t.Errorf("models list after retrain:\n%s", out)
 	}
+	code, out, errOut := runCLI(t, "models", "drift", "--db", db, "--json")
+	var d struct {
+		Version int                `json:"version"`
+		PSI     map[string]float64 `json:"psi"`
+	}
+	if code != exitOK || json.Unmarshal([]byte(out), &d) != nil || d.Version != 2 || len(d.PSI) != 10 {
+		t.Errorf("models drift: exit %d %+v\n%s\n%s", code, d, out, errOut)
+	}
+	for f, v := range d.PSI {
+		if v > 0.25 {
+			t.Errorf("feature %s drifted (PSI %.3f) on the very data the model was trained on", f, v)
+		}
+	}
 }
