@@ -1,6 +1,7 @@
 package console
 
 import (
+	"math"
 	"net/http"
 	"net/url"
 	"strings"
@@ -255,6 +256,9 @@ func TestLocaleFormats(t *testing.T) {
 		}
 		if got := l.Pct(0.45); got != tt.pct {
 			t.Errorf("%s Pct = %q, want %q", tt.lang, got, tt.pct)
+		}
+		if got, got2 := l.Num(0, math.NaN()), l.Pct(math.Inf(1)); got != "–" || got2 != "–" {
+			t.Errorf("%s: a missing score shows as %q / %q, want –", tt.lang, got, got2)
 		}
 	}
 }

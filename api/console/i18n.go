@@ -4,6 +4,7 @@ import (
 	"embed"
 	"encoding/json"
 	"fmt"
+	"math"
 	"net/http"
 	"time"
 
@@ -100,13 +101,20 @@ func (l *locale) DateTime(t time.Time) string {
 	return t.UTC().Format(l.dateTime)
 }
 
-// Num formats x with the given decimals and the language's separators.
+// Num formats x with the given decimals and the language's separators, or
+// "–" for a score that could not be computed (NaN, infinite).
 func (l *locale) Num(decimals int, x float64) string {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return "–"
+	}
 	return l.printer.Sprintf("%.*f", decimals, x)
 }
 
-// Pct formats a 0–1 share as a percentage with one decimal.
+// Pct formats a 0–1 share as a percentage with one decimal, or "–".
 func (l *locale) Pct(x float64) string {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return "–"
+	}
 	return l.printer.Sprintf("%.1f%%", 100*x)
 }
 

@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"html/template"
+	"math"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -103,7 +104,12 @@ func (c *Console) rankingsCSV(g *gin.Context) {
 	w.Write([]string{"rank", "athlete_id", "name", "sex", "birth_date", "province",
 		"p_elite", "p_elite_lo", "p_elite_hi", "forecast", "forecast_lo", "forecast_hi", "unit",
 		"centile_raw", "centile_rae", "centile_maturity", "reasons"})
-	num := func(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
+	num := func(x float64) string {
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return "" // not computed: an empty cell, as spreadsheets expect
+		}
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	}
 	for _, r := range v.Rows {
 		birth := ""
 		if !r.BirthDate.IsZero() {
