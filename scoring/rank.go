@@ -41,7 +41,6 @@ type Ranked struct {
 // Ranking is one page of a ranked cohort with the audit of its selection.
 type Ranking struct {
 	AsOf  time.Time `json:"as_of"`
-	Query Query     `json:"-"`
 	Total int       `json:"total"`
 	Rows  []Ranked  `json:"rows"`
 	TopN  int       `json:"top_n"`
@@ -70,7 +69,6 @@ func (b *Board) Rank(q Query) (Ranking, error) {
 	}
 	c := b.cohort(q)
 	out := c.head
-	out.Query = q
 	cohort := c.rows
 	lo := min(q.Offset, len(cohort))
 	hi := len(cohort)
