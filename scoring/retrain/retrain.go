@@ -2,8 +2,6 @@ package retrain
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -16,14 +14,36 @@ import (
 	"github.com/podium-sport/podium/scoring"
 )
 
-// Models are the models Run knows how to retrain.
+// Model names.
+const (
+	Talent = "talent" // the talent board's P(elite) model
+)
+
+// Models are the models Run knows how to retrain, in the order it fits them.
 var Models = []string{Talent}
 
-// Talent is the talent board's P(elite) model.
-const Talent = "talent"
+// trainers fit each model of Models.
+var trainers = map[string]trainer{
+	Talent: fitTalent,
+}
 
-// featureSet names the version of the board's feature vector.
-const featureSet = "talent-board/v1"
+// errNoData is wrapped by a trainer when the store holds nothing it can
+// learn from (no football matches, no officers' verdicts): Run reports the
+// model as skipped and goes on with the others.
+var errNoData = errors.New("no data to train on")
+
+// A trainer fits one model on the store's data as of its latest record.
+type trainer func(ctx context.Context, st Store, o Options, progress Progress) (*candidate, error)
+
+// candidate is a fitted, not yet registered, model version.
+type candidate struct {
+	artifact    []byte
+	metrics     any     // held-out figures; marshals with a "log_loss" field
+	logLoss     float64 // the held-out loss the promotion rule compares (lower is better)
+	featureSet  string
+	fingerprint string         // of the training data
+	board       *scoring.Board // the talent board, for the server to swap in
+}
 
 // Store is what retraining reads and writes (*datasets.Store).
 type Store interface {
@@ -47,7 +67,8 @@ type Options struct {
 	OutcomeSource string
 }
 
-// Version is one registered model version.
+// Version is one registered model version; Version 0 and an empty SHA256
+// mean the model was skipped (Reason says why).
 type Version struct {
 	Model    string          `json:"model"`
 	Version  int             `json:"version"`
@@ -69,7 +90,9 @@ type Report struct {
 // Progress is told each stage and its share done (0–100).
 type Progress func(stage string, percent float64)
 
-// Run retrains the selected models.
+// Run retrains the selected models in the order of Models, each registered
+// and judged by the promotion rule on its own. A failing model stops the
+// run; versions registered before it stay registered.
 func Run(ctx context.Context, st Store, o Options, progress Progress) (*Report, error) {
 	start := time.Now()
 	if progress == nil {
@@ -90,88 +113,62 @@ func Run(ctx context.Context, st Store, o Options, progress Progress) (*Report, 
 		o.OutcomeSource = "sim"
 	}
 	rep := &Report{}
-	v, b, err := talent(ctx, st, o, progress)
-	if err != nil {
-		return nil, err
+	selected := slices.DeleteFunc(slices.Clone(Models), func(m string) bool { return !slices.Contains(o.Models, m) })
+	for i, name := range selected {
+		lo, share := 100*float64(i)/float64(len(selected)), 100/float64(len(selected))
+		sub := func(stage string, pct float64) { progress(name+": "+stage, lo+share*pct/100) }
+		c, err := trainers[name](ctx, st, o, sub)
+		if err == nil {
+			err = ctx.Err()
+		}
+		if errors.Is(err, errNoData) {
+			rep.Versions = append(rep.Versions, Version{Model: name, Metrics: json.RawMessage(`{}`), Reason: "skipped: " + err.Error()})
+			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("retrain %s: %w", name, err)
+		}
+		sub("registering", 95)
+		v, err := register(ctx, st, name, c, o)
+		if err != nil {
+			return nil, fmt.Errorf("retrain %s: %w", name, err)
+		}
+		rep.Versions = append(rep.Versions, v)
+		if name == Talent {
+			rep.Board = c.board
+		}
 	}
-	rep.Versions, rep.Board = append(rep.Versions, v), b
 	rep.Seconds = time.Since(start).Seconds()
-	if _, err := st.AppendAudit(ctx, o.Actor, "model.retrain", "model:"+v.Model, rep); err != nil {
-		return nil, err
+	for _, v := range rep.Versions {
+		if v.Version == 0 {
+			continue
+		}
+		if _, err := st.AppendAudit(ctx, o.Actor, "model.retrain", "model:"+v.Model, v); err != nil {
+			return nil, err
+		}
 	}
 	progress("done", 100)
 	return rep, nil
 }
 
-// TalentMetrics are the held-out (out-of-fold) figures of a talent version.
-type TalentMetrics struct {
-	OutOfFoldAUC     float64 `json:"auc"`
-	OutOfFoldLogLoss float64 `json:"log_loss"`
-	OutOfFoldBrier   float64 `json:"brier"`
-	OutOfFoldECE     float64 `json:"ece"`
-	// The base-rate baseline: every athlete given the training share of
-	// elites (AUC 0.5).
-	BaselineLogLoss float64 `json:"baseline_log_loss"`
-	BaselineBrier   float64 `json:"baseline_brier"`
-	N               int     `json:"n"`
-	Positives       int     `json:"positives"`
-	Athletes        int     `json:"athletes_ranked"`
-	AsOf            string  `json:"as_of"`
-}
-
-func talent(ctx context.Context, st Store, o Options, progress Progress) (Version, *scoring.Board, error) {
-	asOf, err := scoring.LatestResult(ctx, st)
+// register stores a candidate as the next version of its model and promotes
+// it when the rule allows.
+func register(ctx context.Context, st Store, name string, c *candidate, o Options) (Version, error) {
+	metrics, err := json.Marshal(c.metrics)
 	if err != nil {
-		return Version{}, nil, err
+		return Version{}, err
 	}
-	if asOf.IsZero() {
-		return Version{}, nil, fmt.Errorf("retrain: no results to train on: %w", datasets.ErrInvalid)
-	}
-	outcomes := func(ctx context.Context) (map[int64]string, error) {
-		known, err := st.Outcomes(ctx, o.OutcomeSource)
-		if err != nil {
-			return nil, err
-		}
-		out := make(map[int64]string, len(known))
-		for id, v := range known {
-			out[id] = v.SeniorLevel
-		}
-		return out, nil
-	}
-	b, err := scoring.Build(ctx, st, outcomes, scoring.Config{AsOf: asOf.AddDate(0, 0, 1), Seed: o.Seed,
-		Progress: func(stage string, pct float64) { progress("talent: "+stage, pct*0.9) }})
+	mv, err := st.RegisterModel(ctx, datasets.ModelVersion{Model: name, Metrics: metrics, FeatureSet: c.featureSet,
+		DataFingerprint: c.fingerprint, Seed: o.Seed, CodeVersion: codeVersion()}, c.artifact)
 	if err != nil {
-		return Version{}, nil, err
+		return Version{}, err
 	}
-	if err := ctx.Err(); err != nil {
-		return Version{}, nil, err
+	v := Version{Model: name, Version: mv.Version, SHA256: mv.SHA256, Metrics: metrics}
+	v.Promoted, v.Reason, err = decide(ctx, st, mv, c.logLoss, o)
+	if err != nil || !v.Promoted {
+		return v, err
 	}
-	art, err := b.Artifact()
-	if err != nil {
-		return Version{}, nil, err
-	}
-	oof := b.Training.OutOfFold
-	pi := float64(b.TrainElite) / float64(max(1, b.TrainN))
-	m := TalentMetrics{oof.AUC, oof.LogLoss, oof.Brier, oof.ECE, -(pi*math.Log(pi) + (1-pi)*math.Log(1-pi)), pi * (1 - pi),
-		b.TrainN, b.TrainElite, len(b.Rows), b.AsOf.Format(time.DateOnly)}
-	metrics, _ := json.Marshal(m)
-	progress("talent: registering", 92)
-	mv, err := st.RegisterModel(ctx, datasets.ModelVersion{Model: Talent, Metrics: metrics, FeatureSet: featureSet,
-		DataFingerprint: fingerprint(b), Seed: o.Seed, CodeVersion: codeVersion()}, art)
-	if err != nil {
-		return Version{}, nil, err
-	}
-	v := Version{Model: Talent, Version: mv.Version, SHA256: mv.SHA256, Metrics: metrics}
-	v.Promoted, v.Reason, err = decide(ctx, st, mv, m.OutOfFoldLogLoss, o)
-	if err != nil {
-		return v, nil, err
-	}
-	if v.Promoted {
-		if err := st.Promote(ctx, Talent, mv.Version, o.Actor, v.Reason); err != nil {
-			return v, nil, err
-		}
-	}
-	return v, b, nil
+	return v, st.Promote(ctx, name, mv.Version, o.Actor, v.Reason)
 }
 
 // decide applies the promotion rule against the current champion.
@@ -192,27 +189,18 @@ func decide(ctx context.Context, st Store, mv datasets.ModelVersion, logLoss flo
 	if champ == nil {
 		return true, "first version of the model", nil
 	}
-	var cm TalentMetrics
-	if err := json.Unmarshal(champ.Metrics, &cm); err != nil || math.IsNaN(logLoss) {
-		return false, "", errors.Join(fmt.Errorf("retrain: champion v%d metrics unreadable", champ.Version), err)
+	var cm struct {
+		LogLoss *float64 `json:"log_loss"`
 	}
-	limit := cm.OutOfFoldLogLoss * (1 + o.Tolerance)
+	if err := json.Unmarshal(champ.Metrics, &cm); err != nil || cm.LogLoss == nil || math.IsNaN(logLoss) {
+		return false, "", errors.Join(fmt.Errorf("retrain: champion %s v%d metrics unreadable", mv.Model, champ.Version), err)
+	}
+	limit := *cm.LogLoss * (1 + o.Tolerance)
 	if logLoss <= limit {
-		return true, fmt.Sprintf("held-out log-loss %.4f ≤ champion v%d's %.4f + %.0f %%", logLoss, champ.Version, cm.OutOfFoldLogLoss, 100*o.Tolerance), nil
+		return true, fmt.Sprintf("held-out log-loss %.4f ≤ champion v%d's %.4f + %.0f %%", logLoss, champ.Version, *cm.LogLoss, 100*o.Tolerance), nil
 	}
 	return false, fmt.Sprintf("held-out log-loss %.4f worse than champion v%d's %.4f by more than %.0f %%: kept the champion",
-		logLoss, champ.Version, cm.OutOfFoldLogLoss, 100*o.Tolerance), nil
-}
-
-// fingerprint summarises the training data: every ranked athlete, his
-// result count and whether he trained the model.
-func fingerprint(b *scoring.Board) string {
-	h := sha256.New()
-	fmt.Fprintf(h, "%s|%d|%d\n", b.AsOf.Format(time.DateOnly), b.TrainBornTo, len(b.Rows))
-	for _, r := range b.Rows {
-		fmt.Fprintf(h, "%d,%d,%t\n", r.AthleteID, r.Results, r.InTraining)
-	}
-	return hex.EncodeToString(h.Sum(nil))[:16]
+		logLoss, champ.Version, *cm.LogLoss, 100*o.Tolerance), nil
 }
 
 // codeVersion is the VCS revision the binary was built from, when known.
