@@ -24,6 +24,7 @@ var alertQuery = []param{
 	{"to", "date-time", "created before (RFC 3339 or YYYY-MM-DD)"},
 	{"limit", "integer", "page size, 1–500 (default 50)"},
 	{"offset", "integer", "rows to skip"},
+	{"sort", "string", "severity (default: most severe first) or priority (highest calibrated P(confirmed) first)"},
 }
 
 // AlertDetail is an alert with the statuses a reviewer may move it to next.
@@ -183,6 +184,11 @@ func setAlertFilter(f *datasets.AlertFilter, name, v string) error {
 			return fmt.Errorf("%q: want one of %s", v, strings.Join(datasets.AlertStatuses, ", "))
 		}
 		f.Status = v
+	case "sort":
+		if v != "severity" && v != "priority" {
+			return fmt.Errorf("%q: want severity or priority", v)
+		}
+		f.Sort = v
 	case "type":
 		if v == "" || len(v) > 64 {
 			return errors.New("want 1–64 characters")

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"encoding/json"
 	"net/http"
 	"strings"
@@ -125,6 +126,26 @@ func TestListAlertsPage(t *testing.T) {
 	json.Unmarshal(data, &alerts)
 	if w.Code != 200 || env.Page == nil || *env.Page != (Page{Limit: 1, Offset: 1, Total: 2}) || len(alerts) != 1 || alerts[0].ID != 2 {
 		t.Fatalf("%d %s", w.Code, w.Body)
+	}
+}
+
+// sort=priority orders by the calibrated P(confirmed), which the alert
+// carries; an unknown order is a 400 naming the parameter.
+func TestListAlertsByPriority(t *testing.T) {
+	f := newFixture(t)
+	if _, err := f.st.CalibrateAlerts(context.Background(), 1, map[int64]float64{1: 0.05, 2: 0.4, 3: 0.8}); err != nil {
+		t.Fatal(err)
+	}
+	w := f.do("integrity", jsonReq("GET", "/v1/alerts?sort=priority", ""))
+	_, data := envelope(t, w)
+	var alerts []datasets.Alert
+	json.Unmarshal(data, &alerts)
+	if w.Code != 200 || len(alerts) != 3 || alerts[0].ID != 3 || alerts[2].ID != 1 || alerts[0].PConfirmed == nil ||
+		*alerts[0].PConfirmed != 0.8 || alerts[0].CalibratedBy != 1 {
+		t.Fatalf("%d %s", w.Code, w.Body)
+	}
+	if w := f.do("integrity", jsonReq("GET", "/v1/alerts?sort=newest", "")); w.Code != 400 || !strings.Contains(w.Body.String(), `"sort"`) {
+		t.Errorf("sort=newest: %d %s", w.Code, w.Body)
 	}
 }
 

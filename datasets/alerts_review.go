@@ -37,16 +37,22 @@ func NextStatuses(from string) []string { return slices.Clone(alertMoves[from]) 
 // Alert is an integrity alert with its review state. Version goes up by one
 // with every change, by a reviewer or by a detector refreshing an open alert.
 type Alert struct {
-	ID        int64           `json:"id"`
-	Type      string          `json:"type"`
-	Subject   string          `json:"subject"`
-	Severity  float64         `json:"severity"`
-	Status    string          `json:"status"`
-	Version   int             `json:"version"`
-	CreatedAt time.Time       `json:"created_at"`
-	UpdatedAt time.Time       `json:"updated_at"`
-	Assignee  string          `json:"assignee"`
-	Evidence  json.RawMessage `json:"evidence"`
+	ID        int64     `json:"id"`
+	Type      string    `json:"type"`
+	Subject   string    `json:"subject"`
+	Severity  float64   `json:"severity"`
+	Status    string    `json:"status"`
+	Version   int       `json:"version"`
+	CreatedAt time.Time `json:"created_at"`
+	UpdatedAt time.Time `json:"updated_at"`
+	Assignee  string    `json:"assignee"`
+	// PConfirmed is the calibrated probability that an officer confirms the
+	// alert, learnt from earlier verdicts (null until a calibration model
+	// exists, and frozen once the alert is decided); CalibratedBy is that
+	// alert-calibration model's version.
+	PConfirmed   *float64        `json:"p_confirmed"`
+	CalibratedBy int             `json:"calibrated_by"`
+	Evidence     json.RawMessage `json:"evidence"`
 }
 
 // AlertFilter selects alerts. Zero fields do not filter. From (inclusive)
@@ -54,10 +60,13 @@ type Alert struct {
 // and is at most MaxAlertLimit.
 type AlertFilter struct {
 	Status, Type string
-	MinSeverity  float64
-	From, To     time.Time
-	Limit        int
-	Offset       int
+	// Sort is "severity" (the default: most severe first) or "priority"
+	// (highest P(confirmed) first, uncalibrated alerts last by severity).
+	Sort        string
+	MinSeverity float64
+	From, To    time.Time
+	Limit       int
+	Offset      int
 }
 
 // Page sizes of ListAlerts.
@@ -76,6 +85,8 @@ func (f *AlertFilter) validate() error {
 		return &ValidationError{File: "alert filter", Field: "limit", Reason: fmt.Sprintf("want 1–%d", MaxAlertLimit)}
 	case f.Offset < 0:
 		return &ValidationError{File: "alert filter", Field: "offset", Reason: "negative"}
+	case alertOrders[f.Sort] == "":
+		return &ValidationError{File: "alert filter", Field: "sort", Reason: fmt.Sprintf("%q: want severity or priority", f.Sort)}
 	case !f.From.IsZero() && !f.To.IsZero() && !f.From.Before(f.To):
 		return &ValidationError{File: "alert filter", Field: "to", Reason: "not after from"}
 	}
@@ -108,19 +119,30 @@ func (f AlertFilter) where() (string, []any) {
 }
 
 const alertColumns = `alert_id, type, subject, severity, status, version, created_at,
-	coalesce(updated_at, created_at), coalesce(assignee, ''), evidence`
+	coalesce(updated_at, created_at), coalesce(assignee, ''), p_confirmed, coalesce(calibrated_by, 0), evidence`
 
 func scanAlert(sc scanner) (Alert, error) {
 	var a Alert
 	var evidence string
+	var p sql.NullFloat64
 	err := sc.Scan(&a.ID, &a.Type, &a.Subject, &a.Severity, &a.Status, &a.Version,
-		&a.CreatedAt, &a.UpdatedAt, &a.Assignee, &evidence)
+		&a.CreatedAt, &a.UpdatedAt, &a.Assignee, &p, &a.CalibratedBy, &evidence)
+	if p.Valid {
+		a.PConfirmed = &p.Float64
+	}
 	a.CreatedAt, a.UpdatedAt, a.Evidence = a.CreatedAt.UTC(), a.UpdatedAt.UTC(), json.RawMessage(evidence)
 	return a, err
 }
 
-// ListAlerts returns one page of the alerts f selects, most severe first
-// (then by id), and how many f selects in all.
+// alertOrders are the orders of AlertFilter.Sort.
+var alertOrders = map[string]string{
+	"":         "severity DESC, alert_id",
+	"severity": "severity DESC, alert_id",
+	"priority": "p_confirmed DESC NULLS LAST, severity DESC, alert_id",
+}
+
+// ListAlerts returns one page of the alerts f selects in f.Sort's order
+// (most severe first by default; ties by id), and how many f selects in all.
 func (s *Store) ListAlerts(ctx context.Context, f AlertFilter) ([]Alert, int, error) {
 	if err := f.validate(); err != nil {
 		return nil, 0, err
@@ -131,7 +153,7 @@ func (s *Store) ListAlerts(ctx context.Context, f AlertFilter) ([]Alert, int, er
 		return nil, 0, fmt.Errorf("datasets: list alerts: %w", err)
 	}
 	rows, err := s.db.QueryContext(ctx, "SELECT "+alertColumns+" FROM alerts WHERE "+where+
-		" ORDER BY severity DESC, alert_id LIMIT ? OFFSET ?", append(args, f.Limit, f.Offset)...)
+		" ORDER BY "+alertOrders[f.Sort]+" LIMIT ? OFFSET ?", append(args, f.Limit, f.Offset)...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("datasets: list alerts: %w", err)
 	}
@@ -216,6 +238,9 @@ func (s *Store) UpdateAlert(ctx context.Context, id int64, ch AlertChange) (Aler
 	}
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
+	if ch.Status == "confirmed" || ch.Status == "dismissed" { // a new training label
+		defer s.writing()()
+	}
 	var out Alert
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		a, err := getAlert(ctx, tx, id)

@@ -46,6 +46,7 @@ func withArrowView(ctx context.Context, conn *sql.Conn, rr array.RecordReader, f
 func (s *Store) AppendRecords(ctx context.Context, table string, rr array.RecordReader) (int64, error) {
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
+	defer s.writing()()
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return 0, fmt.Errorf("datasets: append %s: %w", table, err)

@@ -29,6 +29,7 @@ func (s *Store) Ingest(ctx context.Context, l Load) (*Report, error) {
 	}
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
+	defer s.writing()()
 
 	parts := append([]Part(nil), l.Parts...)
 	sort.SliceStable(parts, func(i, j int) bool { return kindOrder(parts[i].Kind) < kindOrder(parts[j].Kind) })

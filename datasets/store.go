@@ -34,6 +34,22 @@ type Store struct {
 	tokens   sync.Map
 	tokenGen atomic.Uint64
 	tokenMu  sync.Mutex
+	// dataVersion is a sequence lock over the data: odd while a load,
+	// append, Exec or final verdict is being written, even between writes.
+	dataVersion atomic.Uint64
+}
+
+// DataVersion is the store's data generation: it changes whenever a load,
+// an append, an Exec or an officer's final verdict is written, and is odd
+// while one is being written. A reader that sees the same even value before
+// and after its queries read one consistent state of the data. (Only one
+// process may write a store file, so the count covers every writer.)
+func (s *Store) DataVersion() uint64 { return s.dataVersion.Load() }
+
+// writing marks a data write under writeMu: call its result when done.
+func (s *Store) writing() func() {
+	s.dataVersion.Add(1)
+	return func() { s.dataVersion.Add(1) }
 }
 
 // PathFromEnv returns flagValue when set, else $PODIUM_DB, else DefaultPath.
@@ -145,6 +161,9 @@ func (s *Store) QueryArrow(ctx context.Context, query string, args ...any) (arra
 // Exec runs a statement that returns no rows. Used by the importers and the
 // simulator's ground-truth writer; ingestion of outside data goes through Ingest.
 func (s *Store) Exec(ctx context.Context, query string, args ...any) (int64, error) {
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	defer s.writing()()
 	res, err := s.db.ExecContext(ctx, query, args...)
 	if err != nil {
 		return 0, fmt.Errorf("datasets: exec: %w", err)

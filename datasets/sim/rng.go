@@ -20,6 +20,7 @@ const (
 	purposeLeague
 	purposeOdds
 	purposePlanted
+	purposeReview
 )
 
 // mix is the splitmix64 finaliser: a bijective hash of x.
