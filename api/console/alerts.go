@@ -6,6 +6,7 @@ import (
 	"log"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -21,7 +22,8 @@ const queuePageSize = 25
 
 type queueData struct {
 	Status, Type, MinSeverity string
-	Statuses                  []string
+	Sort                      string
+	Statuses, Sorts           []string
 	Alerts                    []Alert
 	Total                     int
 	Pager                     pager
@@ -29,8 +31,13 @@ type queueData struct {
 
 func (c *Console) alertQueue(g *gin.Context) {
 	d := queueData{Status: g.Query("status"), Type: strings.TrimSpace(g.Query("type")),
-		MinSeverity: g.Query("min"), Statuses: datasets.AlertStatuses}
-	f := AlertFilter{Status: d.Status, Type: d.Type, Limit: queuePageSize}
+		MinSeverity: g.Query("min"), Sort: g.DefaultQuery("sort", "severity"), Statuses: datasets.AlertStatuses,
+		Sorts: []string{"severity", "priority"}}
+	if !slices.Contains(d.Sorts, d.Sort) {
+		c.fail(g, http.StatusBadRequest, "error.badform")
+		return
+	}
+	f := AlertFilter{Status: d.Status, Type: d.Type, Sort: d.Sort, Limit: queuePageSize}
 	if d.MinSeverity != "" {
 		min, err := strconv.ParseFloat(strings.Replace(d.MinSeverity, ",", ".", 1), 64)
 		if err != nil || min < 0 || min > 1 {

@@ -22,6 +22,7 @@ func testAlertQueueFilters(t *testing.T, h *harness) {
 		{"min severity", "min=0.5", []string{"match:101", "athlete:7"}},
 		{"Vietnamese decimal comma", "min=0,5", []string{"match:101", "athlete:7"}},
 		{"status", "status=triage", nil},
+		{"by P(confirmed), uncalibrated last", "sort=priority", []string{"match:102", "athlete:7", "match:101", "referee:Nguyễn Văn A"}},
 	}
 	subj := regexp.MustCompile(`<td><a href="/console/alerts/\d+">([^<0-9][^<]*)</a></td>`) // the subject link, not the id
 	for _, tt := range tests {
@@ -36,8 +37,10 @@ func testAlertQueueFilters(t *testing.T, h *harness) {
 			}
 		})
 	}
-	if r := c.get("/console/alerts?min=2"); r.status != http.StatusBadRequest {
-		t.Errorf("min=2: %d, want 400", r.status)
+	for _, q := range []string{"min=2", "sort=newest"} {
+		if r := c.get("/console/alerts?" + q); r.status != http.StatusBadRequest {
+			t.Errorf("%s: %d, want 400", q, r.status)
+		}
 	}
 }
 
@@ -92,9 +95,10 @@ func testAlertPage(t *testing.T, h *harness) {
 	if strings.Contains(body, `<option value="confirmed">`) {
 		t.Error("an illegal next state is offered")
 	}
-	// an alert without odds series draws no chart
-	if body := c.get("/console/alerts/3").body; strings.Contains(body, "<svg") {
-		t.Error("alert 3 has no odds but a chart is drawn")
+	// an alert without odds series draws no chart; a calibrated one shows its P(confirmed)
+	if body := c.get("/console/alerts/3?lang=en").body; strings.Contains(body, "<svg") ||
+		!strings.Contains(body, "<dd>0.35 <small>(alert-calibration v1, learnt from officers") {
+		t.Error("alert 3 draws a chart without odds, or lacks its P(confirmed)")
 	}
 	if r := c.get("/console/alerts/999"); r.status != http.StatusNotFound {
 		t.Errorf("unknown alert: %d", r.status)

@@ -1,6 +1,7 @@
 package console
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -42,6 +43,11 @@ func (f *fakeAlerts) ListAlerts(_ context.Context, flt AlertFilter) ([]Alert, in
 		}
 	}
 	slices.SortStableFunc(hit, func(a, b Alert) int {
+		if flt.Sort == "priority" {
+			if c := cmp.Compare(priority(b), priority(a)); c != 0 {
+				return c
+			}
+		}
 		switch {
 		case a.Severity > b.Severity:
 			return -1
@@ -121,15 +127,25 @@ const oddsEvidence = `{"odds":[{"bookmaker":"B365","points":[{"phase":"opening",
 	`"signals":[{"name":"steam","z":4.2,"threshold":3},{"name":"volume","z":2.1,"threshold":3}],"match":"V.League 2026-03-14 HAGL–SLNA"}`
 
 // testAlerts are the queue both the fake and the real store are filled with.
+// Two carry a calibrated P(confirmed) of alert-calibration v1 (0: none).
 var testAlerts = []struct {
 	Type, Subject string
 	Severity      float64
 	Evidence      string
+	P             float64
 }{
-	{"odds-steam", "match:101", 0.92, oddsEvidence},
-	{"odds-steam", "match:102", 0.41, `{"odds":[]}`},
-	{"blood-passport", "athlete:7", 0.77, `{"signals":[{"name":"haemoglobin","value":18.9,"range":"13.5–17.5"}]}`},
-	{"referee-bias", "referee:Nguyễn Văn A", 0.15, `{"note":"few matches"}`},
+	{"odds-steam", "match:101", 0.92, oddsEvidence, 0},
+	{"odds-steam", "match:102", 0.41, `{"odds":[]}`, 0.64},
+	{"blood-passport", "athlete:7", 0.77, `{"signals":[{"name":"haemoglobin","value":18.9,"range":"13.5–17.5"}]}`, 0.35},
+	{"referee-bias", "referee:Nguyễn Văn A", 0.15, `{"note":"few matches"}`, 0},
+}
+
+// priority is an alert's P(confirmed), −1 when uncalibrated (listed last).
+func priority(a Alert) float64 {
+	if a.PConfirmed == nil {
+		return -1
+	}
+	return *a.PConfirmed
 }
 
 func newFakeAlerts(now time.Time) *fakeAlerts {
@@ -137,6 +153,9 @@ func newFakeAlerts(now time.Time) *fakeAlerts {
 	for i, a := range testAlerts {
 		f.alerts = append(f.alerts, Alert{ID: int64(i + 1), Type: a.Type, Subject: a.Subject, Severity: a.Severity,
 			Status: "open", Version: 1, CreatedAt: now, UpdatedAt: now, Evidence: json.RawMessage(a.Evidence)})
+		if a.P > 0 {
+			f.alerts[i].PConfirmed, f.alerts[i].CalibratedBy = &a.P, 1
+		}
 	}
 	return f
 }

@@ -36,6 +36,15 @@ func newStoreHarness(t testing.TB) *harness {
 	if _, err := st.UpsertAlerts(ctx, alerts); err != nil {
 		t.Fatal(err)
 	}
+	calibrated := map[int64]float64{}
+	for i, a := range testAlerts {
+		if a.P > 0 {
+			calibrated[int64(i+1)] = a.P
+		}
+	}
+	if _, err := st.CalibrateAlerts(ctx, 1, calibrated); err != nil {
+		t.Fatal(err)
+	}
 	h.srv = serve(t, Deps{Users: st, Alerts: st, Rankings: fakeTalent{}, Athletes: fakeTalent{}, Models: fakeTalent{}, Jobs: &fakeJobs{},
 		SessionTTL: time.Hour, Now: h.clock.Now}, false)
 	return h
