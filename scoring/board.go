@@ -202,36 +202,14 @@ func (b *Board) fitScorer(marks []mark, athletes map[int64]*athlete) (*maturity.
 	return sc, nil
 }
 
-// fitTrajectories fits one trajectory model per event and sex.
+// fitTrajectories fits one trajectory model per event and sex
+// (trajectories.go, shared with EvaluateTrajectories).
 func (b *Board) fitTrajectories(marks []mark) error {
-	series := map[centile.Key]map[int64]*trajectory.Series{}
-	for _, m := range marks {
-		byAthlete := series[m.Key]
-		if byAthlete == nil {
-			byAthlete = map[int64]*trajectory.Series{}
-			series[m.Key] = byAthlete
-		}
-		s := byAthlete[m.Athlete]
-		if s == nil {
-			s = &trajectory.Series{ID: fmt.Sprint(m.Athlete)}
-			byAthlete[m.Athlete] = s
-		}
-		s.Ages = append(s.Ages, m.Age)
-		s.Values = append(s.Values, m.Mark)
-	}
 	b.traj = map[centile.Key]*trajectory.Model{}
-	for k, byAthlete := range series {
-		if len(byAthlete) < minTrajectoryAthletes {
-			continue
-		}
-		ss := make([]trajectory.Series, 0, len(byAthlete))
-		for _, s := range byAthlete {
-			ss = append(ss, *s)
-		}
-		sort.Slice(ss, func(i, j int) bool { return ss[i].ID < ss[j].ID })
-		m, err := trajectory.Fit(ss, trajectory.Config{})
+	for k, ss := range trajectorySeries(marks) {
+		m, err := fitTrajectory(k, ss)
 		if err != nil {
-			return fmt.Errorf("scoring: trajectory of %s: %w", k, err)
+			return err
 		}
 		b.traj[k] = m
 	}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/podium-sport/podium/datasets"
+	"github.com/podium-sport/podium/scoring/retrain"
 )
 
 // detector is one integrity detector: it reads the store and returns its
@@ -29,13 +30,18 @@ const detectSynopsis = `detect --db DB [--only NAME,...] [--json]
 
 Runs the integrity detectors over the store and records their findings as
 alerts for review (new findings open an alert; an open alert found again is
-refreshed; reviewed alerts are never reopened).`
+refreshed; reviewed alerts are never reopened). When an alert-calibration
+model has been promoted (podium retrain), every undecided alert is then
+scored with its P(confirmed).`
 
 // detectReport is what --json prints.
 type detectReport struct {
 	Detectors []detectorReport       `json:"detectors"`
 	Alerts    *datasets.AlertsReport `json:"alerts"`
-	Seconds   float64                `json:"seconds"`
+	// Calibrated counts the undecided alerts scored with P(confirmed) (0
+	// before any alert calibration is promoted).
+	Calibrated int     `json:"calibrated"`
+	Seconds    float64 `json:"seconds"`
 }
 
 type detectorReport struct {
@@ -78,6 +84,9 @@ func runDetect(ctx context.Context, env *cliEnv, args []string) error {
 	if rep.Alerts, err = st.UpsertAlerts(ctx, all); err != nil {
 		return err
 	}
+	if rep.Calibrated, err = retrain.Recalibrate(ctx, st); err != nil {
+		return err
+	}
 	rep.Seconds = time.Since(start).Seconds()
 	if *asJSON {
 		return writeJSON(env.stdout, rep)
@@ -88,6 +97,9 @@ func runDetect(ctx context.Context, env *cliEnv, args []string) error {
 	a := rep.Alerts
 	fmt.Fprintf(env.stdout, "alerts: %d new, %d refreshed, %d unchanged, %d already reviewed\n",
 		a.Created, a.Refreshed, a.Unchanged, a.Decided)
+	if rep.Calibrated > 0 {
+		fmt.Fprintf(env.stdout, "P(confirmed) of %d undecided alerts from the %s champion\n", rep.Calibrated, retrain.AlertCalibration)
+	}
 	return nil
 }
 

@@ -28,6 +28,7 @@ var commands = []command{
 	{"features", "compute a named feature set as of a cut-off to Parquet, Arrow or CSV", runFeatures},
 	{"demo", "build the demo database (seeded simulated data) and print a summary", runDemo},
 	{"detect", "run the integrity detectors and record their findings as alerts", runDetect},
+	{"simulate-review", "decide open alerts of simulated data as an officer would, from the planted truth", runSimulateReview},
 	{"evaluate", "planted-case evaluations of the integrity detectors (integrity)", runEvaluate},
 	{"rank", "rank a youth cohort by P(elite) with its fairness audit and cut-off simulator", runRank},
 	{"retrain", "retrain, evaluate against the champion, register and promote models", runRetrain},

@@ -51,22 +51,27 @@ func TestCLIRankAndRetrain(t *testing.T) {
 		t.Fatalf("rank --format json: %+v %v\n%s", r, err, out)
 	}
 
-	var shas []string
+	shas := map[string][]string{} // by model: every model, retrained twice with the same seed
 	for range 2 {
 		code, out, errOut := runCLI(t, "retrain", "--db", db, "--seed", "9", "--json")
 		var rep struct {
 			Versions []struct {
+				Model    string `json:"model"`
 				SHA256   string `json:"sha256"`
 				Promoted bool   `json:"promoted"`
 			} `json:"versions"`
 		}
-		if code != exitOK || json.Unmarshal([]byte(out), &rep) != nil || len(rep.Versions) != 1 || !rep.Versions[0].Promoted {
+		if code != exitOK || json.Unmarshal([]byte(out), &rep) != nil || len(rep.Versions) < 2 || rep.Versions[0].Model != "talent" || !rep.Versions[0].Promoted {
 			t.Fatalf("retrain: exit %d\n%s\n%s", code, out, errOut)
 		}
-		shas = append(shas, rep.Versions[0].SHA256)
+		for _, v := range rep.Versions {
+			shas[v.Model] = append(shas[v.Model], v.SHA256)
+		}
 	}
-	if shas[0] != shas[1] {
-		t.Errorf("two retrains with the same seed: %v", shas)
+	for m, s := range shas {
+		if s[0] != s[1] {
+			t.Errorf("two retrains of %s with the same seed: %v", m, s)
+		}
 	}
 	if code, out, _ := runCLI(t, "models", "--db", db); code != exitOK || !strings.Contains(out, "* talent") {
 		t.Errorf("models list after retrain:\n%s", out)

@@ -9,14 +9,14 @@ import (
 	"github.com/podium-sport/podium/scoring/retrain"
 )
 
-const retrainSynopsis = `retrain --db DB [--models NAMES] [--seed S] [--tolerance T] [--force] [--json]
+var retrainSynopsis = `retrain --db DB [--models NAMES] [--seed S] [--tolerance T] [--force] [--json]
 
 Retrains the models on the data as of its latest result, evaluates each new
 version on held-out data against the champion, registers it (sha256, data
 fingerprint, seed, code version) and promotes it when its held-out log-loss
 is not worse than the champion's by more than the tolerance (or with
 --force, audited). The same data and seed give byte-identical artifacts.
-Models: talent.`
+Models: ` + strings.Join(retrain.Models, ", ") + "."
 
 func runRetrain(ctx context.Context, env *cliEnv, args []string) error {
 	fs := newFlags(env, "retrain", retrainSynopsis)
@@ -53,6 +53,10 @@ func runRetrain(ctx context.Context, env *cliEnv, args []string) error {
 		return writeJSON(env.stdout, rep)
 	}
 	for _, v := range rep.Versions {
+		if v.Version == 0 {
+			fmt.Fprintf(env.stdout, "%s %s\n", v.Model, v.Reason)
+			continue
+		}
 		state := "kept the champion"
 		if v.Promoted {
 			state = "promoted"

@@ -12,13 +12,15 @@ import (
 	"github.com/podium-sport/podium/datasets"
 	"github.com/podium-sport/podium/scoring/jobs"
 	"github.com/podium-sport/podium/scoring/live"
+	"github.com/podium-sport/podium/scoring/retrain"
 )
 
 const serveSynopsis = `serve --db DB [--addr HOST:PORT] [--demo] [--rate N] [--burst N] [--timeout D]
 
 Serves the HTTP API (see GET /v1/openapi.json) until SIGINT or SIGTERM, then
 drains requests in flight. Logs are JSON lines on stderr. With --demo, an
-empty database is first built as by "podium demo" and "podium detect", and
+empty database is first built as by "podium demo", "podium detect",
+"podium simulate-review" and "podium retrain --models alert-calibration", and
 one demo user per role is created, its token printed once on stderr.`
 
 func runServe(ctx context.Context, env *cliEnv, args []string) error {
@@ -83,8 +85,10 @@ func backends(ctx context.Context, st *datasets.Store, mgr *jobs.Manager, log *s
 		api.WithJobs(live.APIJobs{Jobs: lj}), api.WithCollector(live.Collector{Talent: talent}), api.WithMount(con.Mount)}
 }
 
-// buildDemo runs `podium demo` and `podium detect` on an empty database,
-// their output going to stderr.
+// buildDemo runs `podium demo`, `podium detect`, `podium simulate-review`
+// (a simulated officer decides part of the alerts) and `podium retrain
+// --models alert-calibration` (the open alerts get their P(confirmed)) on an
+// empty database, their output going to stderr.
 func buildDemo(ctx context.Context, env *cliEnv, path string) error {
 	st, err := openStore(ctx, path)
 	if err != nil {
@@ -102,6 +106,12 @@ func buildDemo(ctx context.Context, env *cliEnv, path string) error {
 		return err
 	}
 	if err := runDetect(ctx, quiet, []string{"--db", path}); err != nil {
+		return err
+	}
+	if err := runSimulateReview(ctx, quiet, []string{"--db", path, "--share", "0.8"}); err != nil {
+		return err
+	}
+	if err := runRetrain(ctx, quiet, []string{"--db", path, "--models", retrain.AlertCalibration}); err != nil {
 		return err
 	}
 	fmt.Fprintf(env.stderr, "podium: demo database built in %.1f s\n", time.Since(start).Seconds())

@@ -34,7 +34,7 @@ ORDER BY o.match_id, o.bookmaker, o.market, o.line, o.phase`
 // order, with its 1x2, over/under 2.5 and Asian handicap prices. A market whose prices are
 // incomplete at a bookmaker and phase is left out.
 func Load(ctx context.Context, src Source, before time.Time) ([]Match, error) {
-	ms, err := loadMatches(ctx, src, before)
+	ms, err := LoadResults(ctx, src, before)
 	if err != nil {
 		return nil, err
 	}
@@ -48,7 +48,9 @@ func Load(ctx context.Context, src Source, before time.Time) ([]Match, error) {
 	return ms, nil
 }
 
-func loadMatches(ctx context.Context, src Source, before time.Time) ([]Match, error) {
+// LoadResults reads every played football match dated before before, in
+// date order (then match id), without prices: what the Elo learns from.
+func LoadResults(ctx context.Context, src Source, before time.Time) ([]Match, error) {
 	rr, err := src.QueryArrow(ctx, matchesSQL, before)
 	if err != nil {
 		return nil, fmt.Errorf("integrity: load matches: %w", err)

@@ -15,11 +15,13 @@ type modelPrices struct {
 	elo, goals []Price
 }
 
-// footballElo is the Elo system for clubs: constant K = 20 and a home
-// advantage of 35 points, chosen by walk-forward 1x2 log-loss on England
-// 2012–15 (7,764 matches): K in {10, 15, 20, 30} at home advantages 50–100
-// (K 20 best throughout), then home advantage in {0, 20, 35, 50, 65, 80,
-// 100} at K 20: 1.0522 at 35, 1.0525 at 50, 1.0557 at 65, 1.0631 at 0.
+// footballElo is the built-in Elo system for clubs, Default's Config.Elo:
+// constant K = 20 and a home advantage of 35 points, chosen by hand by
+// walk-forward 1x2 log-loss on England 2012–15 (7,764 matches): K in {10,
+// 15, 20, 30} at home advantages 50–100 (K 20 best throughout), then home
+// advantage in {0, 20, 35, 50, 65, 80, 100} at K 20: 1.0522 at 35, 1.0525
+// at 50, 1.0557 at 65, 1.0631 at 0. FitElo refits K and the home advantage
+// (podium retrain, model rating-football).
 func footballElo() rating.Config {
 	return rating.Config{Initial: 1500, Scale: 400, KScale: 20, HomeAdvantage: 35}
 }
@@ -27,8 +29,8 @@ func footballElo() rating.Config {
 // priceModels runs Elo and the Dixon–Coles goals model walk-forward over
 // all played matches (sorted by date) and returns their prices for the
 // matches at indexes scored: each price uses only results of earlier days.
-func priceModels(all []Match, scored []int) (modelPrices, error) {
-	eloAll, err := eloPrices(all)
+func priceModels(all []Match, scored []int, elo rating.Config) (modelPrices, error) {
+	eloAll, err := eloPrices(all, elo)
 	if err != nil {
 		return modelPrices{}, err
 	}
@@ -56,8 +58,8 @@ func priceModels(all []Match, scored []int) (modelPrices, error) {
 // P(draw) = r·2·min(E, 1−E) and P(home) = E − P(draw)/2, where r is the
 // ratio of draws to Σ 2·min(E, 1−E) over all earlier days (0.5 before any).
 // Matches of one day are all priced before any of them updates the ratings.
-func eloPrices(ms []Match) ([]Price, error) {
-	sys, err := rating.New(footballElo())
+func eloPrices(ms []Match, cfg rating.Config) ([]Price, error) {
+	sys, err := rating.New(cfg)
 	if err != nil {
 		return nil, fmt.Errorf("integrity: elo: %w", err)
 	}

@@ -16,13 +16,13 @@ func TestEloPricesNoLookAhead(t *testing.T) {
 		{Date: day(8), Home: "A", Away: "C", HomeGoals: 0, AwayGoals: 1},
 		{Date: day(8), Home: "B", Away: "A", HomeGoals: 3, AwayGoals: 3},
 	}
-	base, err := eloPrices(ms)
+	base, err := eloPrices(ms, footballElo())
 	if err != nil {
 		t.Fatal(err)
 	}
 	changed := append([]Match(nil), ms...)
 	changed[2].HomeGoals, changed[2].AwayGoals = 5, 0 // a result of day 8 changes
-	again, err := eloPrices(changed)
+	again, err := eloPrices(changed, footballElo())
 	if err != nil {
 		t.Fatal(err)
 	}

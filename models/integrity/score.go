@@ -4,6 +4,8 @@ import (
 	"math"
 	"slices"
 	"sort"
+
+	"github.com/podium-sport/podium/models/rating"
 )
 
 // Config holds the detector's thresholds.
@@ -15,12 +17,17 @@ type Config struct {
 	EntityMove  float64 // an outcome is "steamed" for the entity test when a book's probability of it rose this much
 	EntityMin   int     // fewest matches for an entity to be tested
 	FDR         float64 // false discovery rate of the entity alerts (Benjamini–Hochberg)
+
+	// Elo prices every match from results alone (evidence: Scored.Elo).
+	Elo rating.Config
 }
 
 // Default returns the thresholds used by `podium detect` (see doc.go for
-// how they were chosen).
+// how they were chosen) and the built-in football Elo; podium detect
+// replaces Elo with the champion rating-football model when there is one.
 func Default() Config {
-	return Config{OutlierDist: 0.10, SteamMove: 0.03, Alpha: 0.005, MaxRate: 0.01, EntityMove: 0.06, EntityMin: 10, FDR: 0.05}
+	return Config{OutlierDist: 0.10, SteamMove: 0.03, Alpha: 0.005, MaxRate: 0.01, EntityMove: 0.06, EntityMin: 10, FDR: 0.05,
+		Elo: footballElo()}
 }
 
 // Scored is one match with its signals and combined score.
@@ -91,7 +98,7 @@ func Score(all []Match, cfg Config) ([]Scored, error) {
 	if len(out) == 0 {
 		return nil, nil
 	}
-	mp, err := priceModels(all, idx)
+	mp, err := priceModels(all, idx, cfg.Elo)
 	if err != nil {
 		return nil, err
 	}

@@ -34,7 +34,7 @@ var _ api.Jobs = APIJobs{}
 // ModelList is GET /v1/models's data.
 type ModelList struct {
 	Versions []datasets.ModelVersion `json:"versions"`
-	InUse    map[string]int          `json:"in_use"` // model → version serving now (0: fitted at start-up)
+	InUse    map[string]int          `json:"in_use"` // model → version serving now (talent 0: fitted at start-up)
 }
 
 // Models lists the registry and the versions in use.
@@ -46,7 +46,13 @@ func (j APIJobs) Models(ctx context.Context) (any, error) {
 	if list == nil {
 		list = []datasets.ModelVersion{}
 	}
-	return ModelList{Versions: list, InUse: map[string]int{retrain.Talent: j.talent.Version()}}, nil
+	inUse := map[string]int{retrain.Talent: j.talent.Version()}
+	for _, mv := range list {
+		if mv.Champion && mv.Model != retrain.Talent { // read from the registry when used: the champion is in use
+			inUse[mv.Model] = mv.Version
+		}
+	}
+	return ModelList{Versions: list, InUse: inUse}, nil
 }
 
 // StartRetrain starts a background retraining job of model ("all" for

@@ -20,11 +20,14 @@ const (
 )
 
 // Models are the models Run knows how to retrain, in the order it fits them.
-var Models = []string{Talent}
+var Models = []string{Talent, RatingFootball, Trajectory, AlertCalibration}
 
 // trainers fit each model of Models.
 var trainers = map[string]trainer{
-	Talent: fitTalent,
+	Talent:           fitTalent,
+	RatingFootball:   fitRating,
+	AlertCalibration: fitAlerts,
+	Trajectory:       fitTrajectory,
 }
 
 // errNoData is wrapped by a trainer when the store holds nothing it can
@@ -43,6 +46,8 @@ type candidate struct {
 	featureSet  string
 	fingerprint string         // of the training data
 	board       *scoring.Board // the talent board, for the server to swap in
+	// promoted, when set, puts the version into use once it is promoted.
+	promoted func(ctx context.Context, version int) error
 }
 
 // Store is what retraining reads and writes (*datasets.Store).
@@ -53,6 +58,9 @@ type Store interface {
 	ListModels(ctx context.Context) ([]datasets.ModelVersion, error)
 	Promote(ctx context.Context, model string, version int, actor, reason string) error
 	AppendAudit(ctx context.Context, actor, action, subject string, detail any) (datasets.AuditEntry, error)
+	// DataVersion changes whenever the data does, and is odd while a write
+	// is under way (datasets.Store.DataVersion).
+	DataVersion() uint64
 }
 
 // Options configure a run.
@@ -90,53 +98,37 @@ type Report struct {
 // Progress is told each stage and its share done (0–100).
 type Progress func(stage string, percent float64)
 
-// Run retrains the selected models in the order of Models, each registered
-// and judged by the promotion rule on its own. A failing model stops the
-// run; versions registered before it stay registered.
+// Run retrains the selected models in the order of Models on one
+// consistent state of the data: every model is fitted first, and when the
+// data changed meanwhile (a load committed: Store.DataVersion moved) the
+// fits are redone, at most maxAttempts times (then ErrConflict). Only then is
+// each registered and judged by the promotion rule on its own.
 func Run(ctx context.Context, st Store, o Options, progress Progress) (*Report, error) {
 	start := time.Now()
 	if progress == nil {
 		progress = func(string, float64) {}
 	}
-	if len(o.Models) == 0 {
-		o.Models = Models
+	o, err := o.withDefaults()
+	if err != nil {
+		return nil, err
 	}
-	for _, m := range o.Models {
-		if !slices.Contains(Models, m) {
-			return nil, fmt.Errorf("retrain: unknown model %q (known: %v): %w", m, Models, datasets.ErrInvalid)
-		}
-	}
-	if o.Tolerance == 0 {
-		o.Tolerance = 0.02
-	}
-	if o.OutcomeSource == "" {
-		o.OutcomeSource = "sim"
+	fits, err := fitConsistent(ctx, st, o, progress)
+	if err != nil {
+		return nil, err
 	}
 	rep := &Report{}
-	selected := slices.DeleteFunc(slices.Clone(Models), func(m string) bool { return !slices.Contains(o.Models, m) })
-	for i, name := range selected {
-		lo, share := 100*float64(i)/float64(len(selected)), 100/float64(len(selected))
-		sub := func(stage string, pct float64) { progress(name+": "+stage, lo+share*pct/100) }
-		c, err := trainers[name](ctx, st, o, sub)
-		if err == nil {
-			err = ctx.Err()
-		}
-		if errors.Is(err, errNoData) {
-			rep.Versions = append(rep.Versions, Version{Model: name, Metrics: json.RawMessage(`{}`), Reason: "skipped: " + err.Error()})
-			continue
-		}
-		if err != nil {
-			return nil, fmt.Errorf("retrain %s: %w", name, err)
-		}
-		sub("registering", 95)
-		v, err := register(ctx, st, name, c, o)
-		if err != nil {
-			return nil, fmt.Errorf("retrain %s: %w", name, err)
+	for _, f := range fits {
+		v := Version{Model: f.name, Metrics: json.RawMessage(`{}`), Reason: f.skipped}
+		if f.c != nil {
+			progress(f.name+": registering", 99)
+			if v, err = register(ctx, st, f.name, f.c, o); err != nil {
+				return nil, fmt.Errorf("retrain %s: %w", f.name, err)
+			}
+			if f.name == Talent {
+				rep.Board = f.c.board
+			}
 		}
 		rep.Versions = append(rep.Versions, v)
-		if name == Talent {
-			rep.Board = c.board
-		}
 	}
 	rep.Seconds = time.Since(start).Seconds()
 	for _, v := range rep.Versions {
@@ -149,6 +141,91 @@ func Run(ctx context.Context, st Store, o Options, progress Progress) (*Report, 
 	}
 	progress("done", 100)
 	return rep, nil
+}
+
+func (o Options) withDefaults() (Options, error) {
+	if len(o.Models) == 0 {
+		o.Models = Models
+	}
+	for _, m := range o.Models {
+		if !slices.Contains(Models, m) {
+			return o, fmt.Errorf("retrain: unknown model %q (known: %v): %w", m, Models, datasets.ErrInvalid)
+		}
+	}
+	if o.Tolerance == 0 {
+		o.Tolerance = 0.02
+	}
+	if o.OutcomeSource == "" {
+		o.OutcomeSource = "sim"
+	}
+	return o, nil
+}
+
+// maxAttempts bounds the refits when loads keep changing the data.
+const maxAttempts = 3
+
+// fit is one model's outcome: a candidate, or why it was skipped.
+type fit struct {
+	name    string
+	c       *candidate
+	skipped string
+}
+
+// fitConsistent fits the selected models until one pass saw no data change.
+func fitConsistent(ctx context.Context, st Store, o Options, progress Progress) ([]fit, error) {
+	for attempt := 1; ; attempt++ {
+		v0, err := settledVersion(ctx, st)
+		if err != nil {
+			return nil, err
+		}
+		fits, err := fitAll(ctx, st, o, progress)
+		if err != nil || st.DataVersion() == v0 {
+			return fits, err
+		}
+		if attempt == maxAttempts {
+			return nil, fmt.Errorf("retrain: the data changed during each of %d attempts; run again once the loads are done: %w",
+				maxAttempts, datasets.ErrConflict)
+		}
+		progress(fmt.Sprintf("data changed during the fit: attempt %d of %d", attempt+1, maxAttempts), 0)
+	}
+}
+
+// settledVersion waits for a write in progress to finish and returns the
+// data version.
+func settledVersion(ctx context.Context, st Store) (uint64, error) {
+	for {
+		if v := st.DataVersion(); v%2 == 0 {
+			return v, nil
+		}
+		select {
+		case <-ctx.Done():
+			return 0, ctx.Err()
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
+}
+
+// fitAll fits every selected model, in the order of Models.
+func fitAll(ctx context.Context, st Store, o Options, progress Progress) ([]fit, error) {
+	selected := slices.DeleteFunc(slices.Clone(Models), func(m string) bool { return !slices.Contains(o.Models, m) })
+	var out []fit
+	for i, name := range selected {
+		lo, share := 100*float64(i)/float64(len(selected)), 99/float64(len(selected))
+		sub := func(stage string, pct float64) { progress(name+": "+stage, lo+share*pct/100) }
+		c, err := trainers[name](ctx, st, o, sub)
+		if err == nil {
+			err = ctx.Err()
+		}
+		switch {
+		case errors.Is(err, errNoData):
+			out = append(out, fit{name: name, skipped: "skipped: " + err.Error()})
+		case err != nil:
+			return nil, fmt.Errorf("retrain %s: %w", name, err)
+		default:
+			out = append(out, fit{name: name, c: c})
+		}
+	}
+	return out, nil
 }
 
 // register stores a candidate as the next version of its model and promotes
@@ -168,7 +245,10 @@ func register(ctx context.Context, st Store, name string, c *candidate, o Option
 	if err != nil || !v.Promoted {
 		return v, err
 	}
-	return v, st.Promote(ctx, name, mv.Version, o.Actor, v.Reason)
+	if err := st.Promote(ctx, name, mv.Version, o.Actor, v.Reason); err != nil || c.promoted == nil {
+		return v, err
+	}
+	return v, c.promoted(ctx, mv.Version)
 }
 
 // decide applies the promotion rule against the current champion.
