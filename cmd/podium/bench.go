@@ -78,7 +78,7 @@ func runBench(ctx context.Context, env *cliEnv, args []string) error {
 // running every integrity detector.
 var benchModels = []bench.Extra{
 	{Name: "retrain-talent", Run: func(ctx context.Context, st *datasets.Store) (int64, error) {
-		rep, err := retrain.Run(ctx, st, retrain.Options{Seed: 1, Actor: "bench"}, nil)
+		rep, err := retrain.Run(ctx, st, retrain.Options{Models: []string{retrain.Talent}, Seed: 1, Actor: "bench"}, nil)
 		if err != nil {
 			return 0, err
 		}

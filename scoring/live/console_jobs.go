@@ -28,17 +28,52 @@ func (j ConsoleJobs) Models(ctx context.Context) ([]console.ModelView, error) {
 	for i := len(list) - 1; i >= 0; i-- {
 		mv := list[i]
 		v := console.ModelView{Name: mv.Model, Version: mv.Version, SHA256: mv.SHA256, CreatedAt: mv.CreatedAt}
+		v.Metrics = consoleMetrics(mv.Model, mv.Metrics)
+		out = append(out, v)
+	}
+	return out, nil
+}
+
+// consoleMetrics are a version's headline held-out figures next to their
+// baselines (none when its metrics do not decode).
+func consoleMetrics(model string, raw json.RawMessage) []console.Metric {
+	switch model {
+	case retrain.Talent:
 		var m retrain.TalentMetrics
-		if mv.Model == retrain.Talent && json.Unmarshal(mv.Metrics, &m) == nil {
-			v.Metrics = []console.Metric{
+		if json.Unmarshal(raw, &m) == nil {
+			return []console.Metric{
 				{Name: "AUC", Value: m.OutOfFoldAUC, Baseline: "chance", BaselineVal: 0.5, HigherBetter: true},
 				{Name: "log-loss", Value: m.OutOfFoldLogLoss, Baseline: "base rate", BaselineVal: m.BaselineLogLoss},
 				{Name: "Brier", Value: m.OutOfFoldBrier, Baseline: "base rate", BaselineVal: m.BaselineBrier},
 			}
 		}
-		out = append(out, v)
+	case retrain.RatingFootball:
+		var m retrain.RatingMetrics
+		if json.Unmarshal(raw, &m) == nil {
+			return []console.Metric{
+				{Name: "1x2 log-loss", Value: m.LogLoss, Baseline: "hand-set K 20, home 35", BaselineVal: m.DefaultLogLoss},
+				{Name: "1x2 log-loss", Value: m.LogLoss, Baseline: "base rates", BaselineVal: m.BaselineLogLoss},
+			}
+		}
+	case retrain.Trajectory:
+		var m retrain.TrajectoryMetrics
+		if json.Unmarshal(raw, &m) == nil {
+			return []console.Metric{
+				{Name: "MSE (log mark)", Value: m.MSE, Baseline: "curve + athlete offset", BaselineVal: m.BaselineOffsetMSE},
+				{Name: "MSE (log mark)", Value: m.MSE, Baseline: "population curve", BaselineVal: m.BaselineCurveMSE},
+			}
+		}
+	case retrain.AlertCalibration:
+		var m retrain.AlertMetrics
+		if json.Unmarshal(raw, &m) == nil && m.Evaluation != nil {
+			return []console.Metric{
+				{Name: "log-loss", Value: m.LogLoss, Baseline: "the type's rate", BaselineVal: m.TypeRateLogLoss},
+				{Name: "AUC", Value: m.Model.AUC, Baseline: "the type's rate", BaselineVal: m.TypeRate.AUC, HigherBetter: true},
+				{Name: "log-loss", Value: m.LogLoss, Baseline: "raw severity", BaselineVal: m.SeverityLogLoss},
+			}
+		}
 	}
-	return out, nil
+	return nil
 }
 
 // StartRetrain starts a retraining job.
