@@ -24,9 +24,11 @@ type Label struct {
 
 // Model maps an alert's type and severity to P(confirmed).
 type Model struct {
-	types []string  // the types seen in training, sorted
-	beta  []float64 // intercept, pooled slope, then per type: intercept shift, slope shift
-	cv    CV
+	types   []string  // the types seen in training, sorted
+	centres []float64 // per type, its training verdicts' mean logit(severity)
+	pooled  float64   // every training verdict's mean logit(severity): the centre of unseen types
+	beta    []float64 // intercept, pooled slope, then per type: intercept shift, slope shift
+	cv      CV
 }
 
 // CV records the choice of the two penalties: on the per-type intercept
@@ -40,7 +42,7 @@ type CV struct {
 }
 
 // Grid holds the penalties tried by cross-validation, for each of the two.
-var Grid = []float64{0.1, 0.3, 1, 3, 10, 30, 100}
+var Grid = []float64{0.1, 0.3, 1, 3, 10, 30, 100, 300, 1000, 10000}
 
 // folds is the number of stratified cross-validation folds (fewer when a
 // class has fewer verdicts).
@@ -52,7 +54,7 @@ func Fit(labels []Label, seed uint64) (*Model, error) {
 	if err := check(labels); err != nil {
 		return nil, err
 	}
-	m := &Model{types: ownTypes(labels)}
+	m := centred(labels)
 	x, y := m.design(labels)
 	k := min(folds, positives(labels), len(labels)-positives(labels))
 	fold := stratified(y, k, seed)
@@ -108,14 +110,27 @@ func positives(labels []Label) int {
 	return n
 }
 
-// ownTypes are the types of the verdicts, sorted.
-func ownTypes(labels []Label) []string {
-	var out []string
+// centred returns a model with the verdicts' types, sorted, and the mean
+// logit(severity) of each and of all.
+func centred(labels []Label) *Model {
+	m := &Model{}
 	for _, l := range labels {
-		out = append(out, l.Type)
+		m.types = append(m.types, l.Type)
 	}
-	slices.Sort(out)
-	return slices.Compact(out)
+	slices.Sort(m.types)
+	m.types = slices.Compact(m.types)
+	sum, n := make([]float64, len(m.types)), make([]float64, len(m.types))
+	for _, l := range labels {
+		i, _ := slices.BinarySearch(m.types, l.Type)
+		sum[i] += logit(l.Severity)
+		n[i]++
+		m.pooled += logit(l.Severity) / float64(len(labels))
+	}
+	m.centres = make([]float64, len(m.types))
+	for i := range sum {
+		m.centres[i] = sum[i] / n[i]
+	}
+	return m
 }
 
 func (m *Model) design(labels []Label) ([][]float64, []bool) {
@@ -126,16 +141,23 @@ func (m *Model) design(labels []Label) ([][]float64, []bool) {
 	return x, y
 }
 
-// row is [1, logit(severity), then per own type t: 1[t], 1[t]·logit(severity)].
+// row is [1, s, then per type t: 1[t], 1[t]·s], with s the logit of the
+// severity less its type's centre: the type shifts are then each type's
+// log-odds at its typical severity, and shrinking a slope leaves them be.
 func (m *Model) row(typ string, severity float64) []float64 {
-	s := logit(severity)
 	r := make([]float64, 2+2*len(m.types))
-	r[0], r[1] = 1, s
-	if i, ok := slices.BinarySearch(m.types, typ); ok {
+	i, ok := slices.BinarySearch(m.types, typ)
+	s := logit(severity) - m.pooled
+	if ok {
+		s = logit(severity) - m.centres[i]
 		r[2+2*i], r[3+2*i] = 1, s
 	}
+	r[0], r[1] = 1, s
 	return r
 }
+
+// maxLogit bounds logit(severity) after the clipping.
+const maxLogit = 7
 
 func logit(p float64) float64 {
 	p = min(max(p, 0.001), 0.999)
@@ -148,19 +170,21 @@ func logit(p float64) float64 {
 const maxCoefficient = 1e3
 
 // format versions the encoding.
-const format = 2
+const format = 3
 
 type wire struct {
-	Format int       `json:"format"`
-	Types  []string  `json:"types"`
-	Beta   []float64 `json:"beta"`
-	CV     CV        `json:"cv"`
+	Format  int       `json:"format"`
+	Types   []string  `json:"types"`
+	Centres []float64 `json:"centres"`
+	Pooled  float64   `json:"pooled_centre"`
+	Beta    []float64 `json:"beta"`
+	CV      CV        `json:"cv"`
 }
 
 // MarshalBinary encodes the model; the same verdicts and seed give the same
 // bytes.
 func (m *Model) MarshalBinary() ([]byte, error) {
-	return json.Marshal(wire{Format: format, Types: m.types, Beta: m.beta, CV: m.cv})
+	return json.Marshal(wire{Format: format, Types: m.types, Centres: m.centres, Pooled: m.pooled, Beta: m.beta, CV: m.cv})
 }
 
 // UnmarshalBinary decodes a model written by MarshalBinary.
@@ -178,7 +202,9 @@ func (m *Model) UnmarshalBinary(data []byte) error {
 		return fmt.Errorf("triage: decode: %d coefficients for %d types, want %d", len(w.Beta), len(w.Types), 2+2*len(w.Types))
 	case slices.ContainsFunc(w.Beta, func(b float64) bool { return !(math.Abs(b) <= maxCoefficient) }):
 		return fmt.Errorf("triage: decode: coefficients %v not all within ±%g", w.Beta, float64(maxCoefficient))
+	case len(w.Centres) != len(w.Types) || slices.ContainsFunc(append(w.Centres, w.Pooled), func(c float64) bool { return !(math.Abs(c) <= maxLogit) }):
+		return fmt.Errorf("triage: decode: centres %v (pooled %v) for %d types, want one each within ±%d", w.Centres, w.Pooled, len(w.Types), maxLogit)
 	}
-	*m = Model{types: w.Types, beta: w.Beta, cv: w.CV}
+	*m = Model{types: w.Types, centres: w.Centres, pooled: w.Pooled, beta: w.Beta, cv: w.CV}
 	return nil
 }

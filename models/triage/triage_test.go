@@ -130,7 +130,7 @@ func TestUnmarshalRefusesDamage(t *testing.T) {
 	good, _ := m.MarshalBinary()
 	tests := map[string][]byte{
 		"not json":    []byte("{"),
-		"format":      bytes.Replace(good, []byte(`"format":2`), []byte(`"format":9`), 1),
+		"format":      bytes.Replace(good, []byte(`"format":3`), []byte(`"format":9`), 1),
 		"types order": bytes.Replace(good, []byte(`["blunt","rare","sharp"]`), []byte(`["sharp","rare","blunt"]`), 1),
 		"types count": bytes.Replace(good, []byte(`["blunt","rare","sharp"]`), []byte(`["blunt","sharp"]`), 1),
 		"beta count":  bytes.Replace(good, []byte(`"beta":[`), []byte(`"beta":[1,`), 1),
@@ -153,8 +153,8 @@ func FuzzUnmarshalBinary(f *testing.F) {
 	}
 	good, _ := m.MarshalBinary()
 	f.Add(good)
-	f.Add([]byte(`{"format":2,"types":[],"beta":[0,1]}`))
-	f.Add([]byte(`{"format":2,"types":["a"],"beta":[0,1,2,1e308]}`))
+	f.Add([]byte(`{"format":3,"types":[],"centres":[],"beta":[0,1]}`))
+	f.Add([]byte(`{"format":3,"types":["a"],"centres":[1],"pooled_centre":2,"beta":[0,1,2,999]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var m Model
 		if err := m.UnmarshalBinary(data); err != nil {

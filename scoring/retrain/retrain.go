@@ -19,8 +19,10 @@ const (
 	Talent = "talent" // the talent board's P(elite) model
 )
 
-// Models are the models Run knows how to retrain, in the order it fits them.
-var Models = []string{Talent, RatingFootball, Trajectory, AlertCalibration}
+// Models are the models Run knows how to retrain, in the order it fits them:
+// the talent board last, as it stays in memory for the server to swap in,
+// so the others' training data are freed before it is built.
+var Models = []string{RatingFootball, Trajectory, AlertCalibration, Talent}
 
 // trainers fit each model of Models.
 var trainers = map[string]trainer{
