@@ -31,6 +31,19 @@ type artifact struct {
 	TrainElite  int                 `json:"train_elite"`
 	Model       []byte              `json:"model"`           // potential.Model.MarshalBinary
 	Drift       []drift.Reference   `json:"drift_reference"` // per feature, of the athletes scored at training
+	// Families are the sports' own models, in sport order (absent when
+	// every athlete is scored by the pooled model).
+	Families []familyArtifact `json:"families,omitempty"`
+}
+
+// familyArtifact is one Family in the artifact.
+type familyArtifact struct {
+	Sport      string       `json:"sport"`
+	Means      []float64    `json:"impute_means"`
+	Training   potential.CV `json:"training"`
+	TrainN     int          `json:"train_n"`
+	TrainElite int          `json:"train_elite"`
+	Model      []byte       `json:"model"`
 }
 
 // Artifact encodes the board's fitted P(elite) model for the registry. The
@@ -43,9 +56,18 @@ func (b *Board) Artifact() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return json.Marshal(artifact{Format: artifactFormat, TargetAge: b.TargetAge, TrainBornTo: b.TrainBornTo,
+	a := artifact{Format: artifactFormat, TargetAge: b.TargetAge, TrainBornTo: b.TrainBornTo,
 		Elite: b.Elite, Features: featureList, Means: b.means, Training: b.Training, TrainN: b.TrainN,
-		TrainElite: b.TrainElite, Model: m, Drift: b.driftRef})
+		TrainElite: b.TrainElite, Model: m, Drift: b.driftRef}
+	for _, f := range b.Families {
+		fm, err := f.model.MarshalBinary()
+		if err != nil {
+			return nil, err
+		}
+		a.Families = append(a.Families, familyArtifact{Sport: f.Sport, Means: f.means, Training: f.Training,
+			TrainN: f.TrainN, TrainElite: f.TrainElite, Model: fm})
+	}
+	return json.Marshal(a)
 }
 
 // driftReferences bins each feature over the athletes scored when the model
@@ -89,6 +111,24 @@ func (b *Board) Drift() map[string]float64 {
 	return out
 }
 
+// decodeFamilies restores the sports' own models, which must come in sport
+// order with one imputation mean per feature.
+func decodeFamilies(fs []familyArtifact) ([]*Family, error) {
+	var out []*Family
+	for i, f := range fs {
+		if len(f.Means) != len(featureList) || i > 0 && fs[i-1].Sport >= f.Sport {
+			return nil, fmt.Errorf("scoring: board artifact: family %d (%q): %d means for %d features, or not in sport order",
+				i, f.Sport, len(f.Means), len(featureList))
+		}
+		m := new(potential.Model)
+		if err := m.UnmarshalBinary(f.Model); err != nil {
+			return nil, fmt.Errorf("scoring: board artifact: family %s: %w", f.Sport, err)
+		}
+		out = append(out, &Family{Sport: f.Sport, Training: f.Training, TrainN: f.TrainN, TrainElite: f.TrainElite, model: m, means: f.Means})
+	}
+	return out, nil
+}
+
 // applyArtifact scores the board with a saved P(elite) model instead of
 // fitting one.
 func (b *Board) applyArtifact(data []byte) error {
@@ -104,8 +144,12 @@ func (b *Board) applyArtifact(data []byte) error {
 	if err := m.UnmarshalBinary(a.Model); err != nil {
 		return fmt.Errorf("scoring: board artifact: %w", err)
 	}
+	families, err := decodeFamilies(a.Families)
+	if err != nil {
+		return err
+	}
 	b.model, b.means, b.Training, b.TrainN, b.TrainElite, b.TrainBornTo, b.Elite = m, a.Means, a.Training, a.TrainN, a.TrainElite, a.TrainBornTo, a.Elite
-	b.driftRef = a.Drift
+	b.driftRef, b.Families = a.Drift, families
 	for i := range b.Rows {
 		b.Rows[i].InTraining = b.Rows[i].BirthDate != "" && birthYear(b.Rows[i]) <= b.TrainBornTo
 	}

@@ -37,7 +37,16 @@ type Config struct {
 	// Artifact, when set, is a saved P(elite) model (Board.Artifact) to
 	// score with instead of fitting one.
 	Artifact []byte
+	// FamilyElite is the fewest elite and the fewest non-elite training
+	// athletes a sport needs for its own P(elite) model (default
+	// DefaultFamilyElite); negative fits the pooled model only.
+	FamilyElite int
 }
+
+// DefaultFamilyElite is the default Config.FamilyElite: a ten-feature
+// model with its penalty and calibration chosen by cross-validation wants a
+// few hundred events of each kind.
+const DefaultFamilyElite = 200
 
 func (c Config) withDefaults() Config {
 	if c.AsOf.IsZero() {
@@ -48,6 +57,9 @@ func (c Config) withDefaults() Config {
 	}
 	if len(c.Elite) == 0 {
 		c.Elite = []string{"elite", "national"}
+	}
+	if c.FamilyElite == 0 {
+		c.FamilyElite = DefaultFamilyElite
 	}
 	return c
 }
@@ -66,7 +78,10 @@ type Board struct {
 	TrainN      int                 `json:"train_n"`
 	TrainElite  int                 `json:"train_elite"`
 	Features    []potential.Feature `json:"features"`
-	Rows        []Row               `json:"-"`
+	// Families are the sports with a P(elite) model of their own; the
+	// others' athletes are scored by the pooled model (Training).
+	Families []*Family `json:"families,omitempty"`
+	Rows     []Row     `json:"-"`
 	// Untrained says why P(elite) could not be fitted; the board then ranks
 	// by the age-standardised level alone.
 	Untrained string   `json:"untrained,omitempty"`

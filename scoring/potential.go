@@ -65,19 +65,28 @@ func (b *Board) fitPotential(ctx context.Context, outcomes Outcomes, t trainer) 
 	if len(train) > maxTrainAthletes {
 		keep = uint64(float64(math.MaxUint64) * (float64(maxTrainAthletes) / float64(len(train))))
 	}
+	families := map[string]*familyData{}
 	for _, i := range train {
 		r := &b.Rows[i]
 		if mix(uint64(r.AthleteID), cfg.Seed) > keep {
 			continue
 		}
 		y, id := slices.Contains(cfg.Elite, known[r.AthleteID]), strconv.FormatInt(r.AthleteID, 10)
+		fam := families[r.Sport]
+		if fam == nil {
+			fam = &familyData{Data: potential.Data{Features: featureList}}
+			families[r.Sport] = fam
+		}
 		b.TrainN++
+		fam.athletes++
 		if y {
 			b.TrainElite++
+			fam.elite++
 		}
 		for _, x := range append([][]float64{r.x}, b.earlier(r, t)...) {
 			xs = append(xs, x)
 			d.Y, d.IDs = append(d.Y, y), append(d.IDs, id)
+			fam.X, fam.Y, fam.IDs = append(fam.X, x), append(fam.Y, y), append(fam.IDs, id)
 		}
 	}
 	if len(xs) == 0 {
@@ -95,6 +104,9 @@ func (b *Board) fitPotential(ctx context.Context, outcomes Outcomes, t trainer) 
 	}
 	b.model, b.Training = m, m.CV()
 	b.means = means
+	if err := b.fitFamilies(families, cfg.FamilyElite, cfg.Seed); err != nil {
+		return err
+	}
 	b.driftReferences()
 	b.predict()
 	return nil
@@ -137,14 +149,16 @@ func (b *Board) earlier(r *Row, t trainer) [][]float64 {
 	return out
 }
 
-// predict fills every row's P(elite) and reasons from the fitted model.
+// predict fills every row's P(elite) and reasons from the model of its
+// sport, or the pooled model.
 func (b *Board) predict() {
 	for i := range b.Rows {
 		r := &b.Rows[i]
-		x := impute(r.x, b.means)
-		p := b.model.Predict(x)
+		m, means := b.modelFor(r.Sport)
+		x := impute(r.x, means)
+		p := m.Predict(x)
 		r.PElite = Interval{Num(p.P), Num(p.Low), Num(p.High)}
-		r.Reasons = reasons(b.model, x)
+		r.Reasons = reasons(m, x)
 	}
 }
 

@@ -11,7 +11,7 @@ import (
 	"github.com/podium-sport/podium/scoring"
 )
 
-const backtestBoardSynopsis = `backtest board --db DB --test-born Y1-Y2 [--train-born-to Y] [--elite LEVELS] [--seed S] [--json]
+const backtestBoardSynopsis = `backtest board --db DB --test-born Y1-Y2 [--train-born-to Y] [--elite LEVELS] [--family-elite N] [--seed S] [--json]
 
 The talent board for marks sports (athletics, swimming) on simulated data:
 the board is built as of the latest result, P(elite) is trained on the
@@ -20,15 +20,18 @@ scored on those born Y1–Y2, against the senior level the simulator planted
 (elite = one of --elite, default elite,national). Reports AUC, PR-AUC,
 precision@k, Brier and ECE next to one-feature baselines (raw birth-year
 level, RAE-corrected level), the Spearman correlation of each score with the
-planted potential, and the birth-quarter Q1:Q4 odds ratio of the top 10 %.`
+planted potential, and the birth-quarter Q1:Q4 odds ratio of the top 10 %.
+A sport with at least N elite and N non-elite training athletes gets a
+P(elite) model of its own (--family-elite, default 200; -1: pooled only).`
 
 // boardReport is what --json prints.
 type boardReport struct {
 	*scoring.Evaluation
-	TrainBornTo int     `json:"train_born_to"`
-	TrainN      int     `json:"train_n"`
-	AsOf        string  `json:"as_of"`
-	Seconds     float64 `json:"seconds"`
+	TrainBornTo int      `json:"train_born_to"`
+	TrainN      int      `json:"train_n"`
+	Families    []string `json:"families"` // sports scored by a model of their own
+	AsOf        string   `json:"as_of"`
+	Seconds     float64  `json:"seconds"`
 }
 
 func runBacktestBoard(ctx context.Context, env *cliEnv, args []string) error {
@@ -38,6 +41,7 @@ func runBacktestBoard(ctx context.Context, env *cliEnv, args []string) error {
 	trainTo := fs.Int("train-born-to", 0, "last birth year of the training cohorts (0: last season − 19)")
 	elite := fs.String("elite", "elite,national", "senior levels that count as elite")
 	seed := fs.Uint64("seed", 1, "seed")
+	familyElite := fs.Int("family-elite", scoring.DefaultFamilyElite, "fewest elite and non-elite training athletes for a sport's own model (-1: pooled only)")
 	asJSON := fs.Bool("json", false, `print {"model", "baselines", "spearman_potential", "top10_q1_q4_odds_ratio", ...}`)
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -76,7 +80,7 @@ func runBacktestBoard(ctx context.Context, env *cliEnv, args []string) error {
 	}
 	bar := env.newProgress(100, "backtest board")
 	b, err := scoring.Build(ctx, st, outcomes, scoring.Config{AsOf: asOf.AddDate(0, 0, 1), TrainBornTo: *trainTo,
-		Elite: levels, Seed: *seed, Progress: bar.Stage})
+		Elite: levels, Seed: *seed, FamilyElite: *familyElite, Progress: bar.Stage})
 	bar.Finish()
 	if err != nil {
 		return err
@@ -85,7 +89,12 @@ func runBacktestBoard(ctx context.Context, env *cliEnv, args []string) error {
 	if err != nil {
 		return err
 	}
-	rep := boardReport{ev, b.TrainBornTo, b.TrainN, b.AsOf.Format(time.DateOnly), time.Since(start).Seconds()}
+	rep := boardReport{Evaluation: ev, TrainBornTo: b.TrainBornTo, TrainN: b.TrainN, Families: []string{},
+		AsOf: b.AsOf.Format(time.DateOnly)}
+	for _, f := range b.Families {
+		rep.Families = append(rep.Families, f.Sport)
+	}
+	rep.Seconds = time.Since(start).Seconds()
 	if *asJSON {
 		return writeJSON(env.stdout, rep)
 	}
@@ -94,8 +103,8 @@ func runBacktestBoard(ctx context.Context, env *cliEnv, args []string) error {
 }
 
 func printBoard(env *cliEnv, r boardReport) {
-	fmt.Fprintf(env.stdout, "trained on %d athletes born ≤ %d; tested on those born %d–%d (%d, %d elite)\n",
-		r.TrainN, r.TrainBornTo, r.TestBorn[0], r.TestBorn[1], r.Model.N, r.Model.Positives)
+	fmt.Fprintf(env.stdout, "trained on %d athletes born ≤ %d; tested on those born %d–%d (%d, %d elite); own models: %v\n",
+		r.TrainN, r.TrainBornTo, r.TestBorn[0], r.TestBorn[1], r.Model.N, r.Model.Positives, r.Families)
 	fmt.Fprintf(env.stdout, "%-10s %6s %7s %6s %7s %7s %9s %12s\n", "score", "AUC", "PR-AUC", "P@k", "Brier", "ECE", "Spearman", "top10 Q1:Q4")
 	names := []string{"model"}
 	for n := range r.Baselines {

@@ -5,11 +5,15 @@
 //
 // # Models
 //
-//   - talent: the talent board's P(elite) model (scoring.Board.Artifact:
+//   - talent: the talent board's P(elite) models (scoring.Board.Artifact:
 //     regularised logistic regression on the board's ten features, Platt or
 //     isotonic calibration, imputation means and the training distribution
-//     of each feature for drift monitoring). Its norms — centile curves and
-//     trajectory models — are refitted from the data at every board build.
+//     of each feature for drift monitoring): a pooled model, and one per
+//     sport with at least scoring.DefaultFamilyElite elite and non-elite
+//     training athletes (TalentMetrics lists each one's out-of-fold
+//     figures; the promotion rule reads the pooled model's). Its norms —
+//     centile curves and trajectory models — are refitted from the data at
+//     every board build.
 //   - rating-football: the football Elo the match-fixing detector prices
 //     matches with (models/integrity FitElo: constant K and home advantage
 //     from a grid, chosen on the training days, recency-weighted; the last
@@ -65,8 +69,5 @@
 // The detectors' operating points (the match score's α and review budget,
 // the passports' specificity, the growth screen's threshold) are set by
 // policy — the alert budget integrity officers can review — not fitted; the
-// verdicts act on them through the alert calibration. The talent model is
-// one P(elite) model for all marks sports, on features standardised within
-// each event, sex and age (centiles, forecasts), not one model per sport
-// family.
+// verdicts act on them through the alert calibration.
 package retrain

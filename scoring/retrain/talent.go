@@ -29,6 +29,20 @@ type TalentMetrics struct {
 	Positives       int     `json:"positives"`
 	Athletes        int     `json:"athletes_ranked"`
 	AsOf            string  `json:"as_of"`
+	// Families are the sports with a model of their own, each with its
+	// out-of-fold figures on its own athletes (the promotion rule reads the
+	// pooled model's above).
+	Families []FamilyMetrics `json:"families,omitempty"`
+}
+
+// FamilyMetrics are one sport's own model's out-of-fold figures.
+type FamilyMetrics struct {
+	Sport     string  `json:"sport"`
+	AUC       float64 `json:"auc"`
+	LogLoss   float64 `json:"log_loss"`
+	Brier     float64 `json:"brier"`
+	N         int     `json:"n"`
+	Positives int     `json:"positives"`
 }
 
 // fitTalent builds the talent board as of the day after the latest result.
@@ -66,7 +80,11 @@ func fitTalent(ctx context.Context, st Store, o Options, progress Progress) (*ca
 	oof := b.Training.OutOfFold
 	pi := float64(b.TrainElite) / float64(max(1, b.TrainN))
 	m := TalentMetrics{oof.AUC, oof.LogLoss, oof.Brier, oof.ECE, -(pi*math.Log(pi) + (1-pi)*math.Log(1-pi)), pi * (1 - pi),
-		b.TrainN, b.TrainElite, len(b.Rows), b.AsOf.Format(time.DateOnly)}
+		b.TrainN, b.TrainElite, len(b.Rows), b.AsOf.Format(time.DateOnly), nil}
+	for _, f := range b.Families {
+		o := f.Training.OutOfFold
+		m.Families = append(m.Families, FamilyMetrics{f.Sport, o.AUC, o.LogLoss, o.Brier, f.TrainN, f.TrainElite})
+	}
 	return &candidate{artifact: art, metrics: m, logLoss: m.OutOfFoldLogLoss, featureSet: talentFeatures,
 		fingerprint: boardFingerprint(b), board: b}, nil
 }
