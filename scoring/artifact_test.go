@@ -4,12 +4,17 @@ import (
 	"bytes"
 	"context"
 	"testing"
+	"time"
 
+	"github.com/podium-sport/podium/datasets"
 	"github.com/podium-sport/podium/datasets/sim"
 	"github.com/podium-sport/podium/datasets/storetest"
 )
 
-func TestArtifactRoundTripAndReproducible(t *testing.T) {
+// artifactStore is a simulated store of 600 athletes, its latest result
+// and a builder of boards on it with their artifacts.
+func artifactStore(t *testing.T) (*datasets.Store, time.Time, func(Config) (*Board, []byte)) {
+	t.Helper()
 	st := storetest.Open(t)
 	ctx := context.Background()
 	if _, err := sim.Generate(ctx, st, sim.Config{Athletes: 600, Seed: 3}, nil); err != nil {
@@ -19,8 +24,8 @@ func TestArtifactRoundTripAndReproducible(t *testing.T) {
 	if err != nil || asOf.Year() != 2025 {
 		t.Fatalf("latest result %v: %v", asOf, err)
 	}
-	cfg := Config{AsOf: asOf, Seed: 7}
-	build := func(cfg Config) (*Board, []byte) {
+	return st, asOf, func(cfg Config) (*Board, []byte) {
+		t.Helper()
 		b, err := Build(ctx, st, outcomesOf(st), cfg)
 		if err != nil {
 			t.Fatal(err)
@@ -31,6 +36,12 @@ func TestArtifactRoundTripAndReproducible(t *testing.T) {
 		}
 		return b, art
 	}
+}
+
+func TestArtifactRoundTripAndReproducible(t *testing.T) {
+	ctx := context.Background()
+	st, asOf, build := artifactStore(t)
+	cfg := Config{AsOf: asOf, Seed: 7}
 	b1, art1 := build(cfg)
 	_, art2 := build(cfg)
 	if !bytes.Equal(art1, art2) {
@@ -56,24 +67,8 @@ func TestArtifactRoundTripAndReproducible(t *testing.T) {
 }
 
 func TestFamiliesFitRoundTripAndScoreTheirSport(t *testing.T) {
-	st := storetest.Open(t)
 	ctx := context.Background()
-	if _, err := sim.Generate(ctx, st, sim.Config{Athletes: 600, Seed: 3}, nil); err != nil {
-		t.Fatal(err)
-	}
-	asOf, _ := LatestResult(ctx, st)
-	build := func(cfg Config) (*Board, []byte) {
-		t.Helper()
-		b, err := Build(ctx, st, outcomesOf(st), cfg)
-		if err != nil {
-			t.Fatal(err)
-		}
-		art, err := b.Artifact()
-		if err != nil {
-			t.Fatal(err)
-		}
-		return b, art
-	}
+	st, asOf, build := artifactStore(t)
 	pooled, _ := build(Config{AsOf: asOf, Seed: 7, FamilyElite: -1})
 	fam, art := build(Config{AsOf: asOf, Seed: 7, FamilyElite: 5})
 	if len(pooled.Families) != 0 || len(fam.Families) == 0 {
