@@ -26,7 +26,8 @@ const alertHoldout = 0.3
 // minVerdicts is the fewest verdicts worth a calibration.
 const minVerdicts = 20
 
-// alertStore is what the alert calibration reads and writes.
+// alertStore is what the alert calibration reads and writes (part of Store;
+// Recalibrate needs only this).
 type alertStore interface {
 	AlertLabels(ctx context.Context) ([]datasets.AlertLabel, error)
 	UndecidedAlerts(ctx context.Context) ([]datasets.Alert, error)
@@ -49,11 +50,7 @@ type AlertMetrics struct {
 
 // fitAlerts learns P(confirmed) from every verdict so far.
 func fitAlerts(ctx context.Context, st Store, o Options, progress Progress) (*candidate, error) {
-	as, ok := st.(alertStore)
-	if !ok {
-		return nil, fmt.Errorf("retrain: the store keeps no alert verdicts: %w", errNoData)
-	}
-	stored, err := as.AlertLabels(ctx)
+	stored, err := st.AlertLabels(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -89,7 +86,7 @@ func fitAlerts(ctx context.Context, st Store, o Options, progress Progress) (*ca
 		SeverityLogLoss: ev.Severity.LogLoss, Evaluation: ev, Verdicts: len(labels), Confirmed: confirmed, Types: m.Types()}
 	return &candidate{artifact: art, metrics: met, logLoss: met.LogLoss, featureSet: alertFeatures,
 		fingerprint: labelsFingerprint(stored), promoted: func(ctx context.Context, version int) error {
-			_, err := applyCalibration(ctx, as, m, version)
+			_, err := applyCalibration(ctx, st, m, version)
 			return err
 		}}, nil
 }

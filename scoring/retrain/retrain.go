@@ -63,6 +63,7 @@ type Store interface {
 	// DataVersion changes whenever the data does, and is odd while a write
 	// is under way (datasets.Store.DataVersion).
 	DataVersion() uint64
+	alertStore
 }
 
 // Options configure a run.
