@@ -380,6 +380,9 @@ func (s *Store) OpenFile(ctx context.Context, kind Kind, source, path string) (P
 	}
 	p := Part{Kind: kind, Source: source, File: path, SHA256: sum}
 	if format == FormatParquet {
+		if err := checkParquet(ctx, path); err != nil {
+			return Part{}, nil, err
+		}
 		rr, err := s.QueryArrow(ctx, "SELECT COLUMNS(*)::VARCHAR FROM read_parquet(?)", path)
 		if err != nil {
 			return Part{}, nil, fmt.Errorf("datasets: read parquet %s: %w", path, err)

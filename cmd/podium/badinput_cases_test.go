@@ -24,8 +24,7 @@ var badCases = []badCase{
 	{file: "athletes_semicolon.csv", kind: "athletes", line: 1, field: "source_id;name;sex;birth_date;province", reason: "unknown column", breaks: "semicolon-separated (European spreadsheet export)"},
 	{file: "athletes_utf16.csv", kind: "athletes", line: 1, field: "header", reason: "UTF-16", breaks: "saved as UTF-16 with a byte-order mark",
 		bug: "unclear: 22 'unknown column' problems whose names are UTF-16 bytes; the decoder (datasets/decode.go newCSVRows) should detect the UTF-16 BOM and say 're-save as UTF-8'"},
-	{file: "athletes_empty.csv", kind: "athletes", line: 1, field: "header", reason: "empty file", breaks: "zero bytes",
-		bug: "exit 1 (tool failure) instead of 3: OpenFile returns a bare *datasets.ValidationError and cmd/podium/cli.go exitCode maps only *LoadError to 3"},
+	{file: "athletes_empty.csv", kind: "athletes", line: 1, field: "header", reason: "empty file", breaks: "zero bytes"},
 	{file: "athletes_latin1.csv", kind: "athletes", line: 3, field: "name", reason: "not valid UTF-8", breaks: "Latin-1 bytes (\\xe1, \\xe0, \\xf4) in name and province"},
 	{file: "athletes_nul_byte.csv", kind: "athletes", line: 3, field: "name", reason: "contains a control character", breaks: "NUL byte inside a name"},
 	{file: "athletes_escape_sequence.csv", kind: "athletes", line: 3, field: "name", reason: "contains a control character", breaks: "ANSI escape sequence (ESC[31m) in a name: terminal injection"},
@@ -88,8 +87,7 @@ var badCases = []badCase{
 	// results: files
 	{file: "results_truncated.csv.gz", kind: "results", field: "gzip", reason: "truncated", breaks: "gzip stream cut in the middle",
 		bug: "exit 1 and 'datasets: read …: unexpected EOF' with no line or field: decode.go does not turn the gzip reader's io.ErrUnexpectedEOF into a ValidationError"},
-	{file: "results_not_gzip.csv.gz", kind: "results", field: "gzip", reason: "invalid header", breaks: "plain CSV named .gz",
-		bug: "exit 1 instead of 3 (see athletes_empty.csv), and the reason 'gzip: invalid header' does not say the file is not gzip-compressed"},
+	{file: "results_not_gzip.csv.gz", kind: "results", field: "gzip", reason: "invalid header", breaks: "plain CSV named .gz"},
 	{file: "results.xlsx", kind: "results", field: "format", reason: "unknown format", breaks: "an Excel file",
 		bug: "exit 1 (tool failure) and no field: datasets.FormatOf returns a plain error; a bad file name is bad input (exit 3) or usage (exit 2)"},
 	{file: "results_not_json.ndjson", kind: "results", line: 2, field: "json", reason: "not a JSON object", breaks: "YAML-like line in NDJSON"},
@@ -105,10 +103,8 @@ var badCases = []badCase{
 	{file: "results_wrong_header.parquet", kind: "results", line: 1, field: "athlete", reason: "unknown column for kind results", breaks: "Parquet: columns athlete, when"},
 	{file: "results_negative_mark.parquet", kind: "results", line: 2, field: "mark", reason: "out of range 0", breaks: "Parquet: mark -12.8 in row 2"},
 	{file: "results_struct_mark.parquet", kind: "results", line: 1, field: "mark", reason: "not a time", breaks: "Parquet: mark is a struct {value, unit}"},
-	{file: "results_truncated.parquet", kind: "results", field: "parquet", reason: "truncated", breaks: "Parquet file cut in half",
-		bug: "exit 1 and DuckDB's message with no field: OpenFile (datasets/decode.go) wraps read_parquet errors as plain errors, not ValidationErrors"},
-	{file: "results_not_parquet.parquet", kind: "results", field: "parquet", reason: "not a Parquet file", breaks: "a CSV file named .parquet",
-		bug: "exit 1 and DuckDB's 'No magic bytes found' with no field (see results_truncated.parquet)"},
+	{file: "results_truncated.parquet", kind: "results", field: "parquet", reason: "truncated", breaks: "Parquet file cut in half"},
+	{file: "results_not_parquet.parquet", kind: "results", field: "parquet", reason: "not a Parquet file", breaks: "a CSV file named .parquet"},
 
 	// physio
 	{file: "physio_unknown_test.csv", kind: "physio", line: 3, field: "test", reason: `unknown test code "bench_press"`, breaks: "test bench_press"},

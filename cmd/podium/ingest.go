@@ -85,6 +85,10 @@ func runIngest(ctx context.Context, env *cliEnv, args []string) error {
 	var load datasets.Load
 	for _, f := range files {
 		part, closer, err := st.OpenFile(ctx, f.kind, *source, f.path)
+		var verr *datasets.ValidationError
+		if errors.As(err, &verr) { // the file refused whole (empty, not gzip, not Parquet): rejected input, exit 3
+			err = &datasets.LoadError{Problems: []datasets.ValidationError{*verr}}
+		}
 		if err != nil {
 			return writeProblems(*report, err)
 		}
