@@ -19,7 +19,7 @@ type Label struct {
 	Type      string
 	Severity  float64 // the detector's severity when the alert was decided, 0–1
 	Confirmed bool
-	ID        string // the alert
+	ID        string // the alert, named in errors
 }
 
 // Model maps an alert's type and severity to P(confirmed).

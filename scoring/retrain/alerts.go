@@ -46,6 +46,9 @@ type AlertMetrics struct {
 	Verdicts  int      `json:"verdicts"` // all of them, which the registered version is fitted on
 	Confirmed int      `json:"confirmed"`
 	Types     []string `json:"types"` // with their own intercept and slope
+	// The penalties cross-validation chose for the registered version.
+	TypePenalty  float64 `json:"type_penalty"`
+	SlopePenalty float64 `json:"slope_penalty"`
 }
 
 // fitAlerts learns P(confirmed) from every verdict so far.
@@ -83,7 +86,8 @@ func fitAlerts(ctx context.Context, st Store, o Options, progress Progress) (*ca
 		return nil, err
 	}
 	met := AlertMetrics{LogLoss: ev.Model.LogLoss, BaseRateLogLoss: ev.BaseRate.LogLoss, TypeRateLogLoss: ev.TypeRate.LogLoss,
-		SeverityLogLoss: ev.Severity.LogLoss, Evaluation: ev, Verdicts: len(labels), Confirmed: confirmed, Types: m.Types()}
+		SeverityLogLoss: ev.Severity.LogLoss, Evaluation: ev, Verdicts: len(labels), Confirmed: confirmed, Types: m.Types(),
+		TypePenalty: m.CV().TypePenalty, SlopePenalty: m.CV().SlopePenalty}
 	return &candidate{artifact: art, metrics: met, logLoss: met.LogLoss, featureSet: alertFeatures,
 		fingerprint: labelsFingerprint(stored), promoted: func(ctx context.Context, version int) error {
 			_, err := applyCalibration(ctx, st, m, version)

@@ -77,6 +77,9 @@ func TestRetrainAlertCalibration(t *testing.T) {
 		if err := json.Unmarshal(v.Metrics, &m); err != nil || v.Version == 0 {
 			t.Fatalf("version %+v: %v", v, err)
 		}
+		if m.TypePenalty <= 0 || m.SlopePenalty <= 0 {
+			t.Errorf("penalties chosen by CV not recorded: %+v", m)
+		}
 		if !(m.LogLoss < m.BaseRateLogLoss) || !(m.LogLoss < m.SeverityLogLoss) {
 			t.Errorf("held-out log-loss %.4f against base rate %.4f and raw severity %.4f", m.LogLoss, m.BaseRateLogLoss, m.SeverityLogLoss)
 		}
